@@ -1,0 +1,71 @@
+namespace TwinPlatform.Materials.Prediction;
+
+/// <summary>
+/// Settings of a <see cref="ConformalEnsembleRegressor"/>: the bootstrap ensemble of gradient-boosted
+/// tree regressors (ML.NET FastTree) and the interval level.
+/// </summary>
+/// <remarks>Training is deterministic for a given <see cref="Seed"/>, whatever the number of threads.</remarks>
+public sealed record EnsembleOptions
+{
+    /// <summary>The trainer of every member (FastTree unless stated; manifests of FastTree models do not write it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EnsembleLearner>))]
+    public EnsembleLearner Learner { get; init; }
+
+    /// <summary>Members of the bootstrap ensemble. With grouped bootstrap each group is out of bag for about 37% of them.</summary>
+    public int EnsembleSize { get; init; } = 32;
+
+    /// <summary>Boosted trees per member.</summary>
+    public int NumberOfTrees { get; init; } = 100;
+
+    /// <summary>Leaves per tree.</summary>
+    public int NumberOfLeaves { get; init; } = 8;
+
+    /// <summary>Minimum training rows in a leaf.</summary>
+    public int MinimumExampleCountPerLeaf { get; init; } = 3;
+
+    /// <summary>Boosting learning rate (shrinkage).</summary>
+    public double LearningRate { get; init; } = 0.1;
+
+    /// <summary>Fraction of features each tree may use (adds diversity between members).</summary>
+    public double FeatureFraction { get; init; } = 0.8;
+
+    /// <summary>Central coverage probability of the prediction interval.</summary>
+    public double Level { get; init; } = 0.90;
+
+    /// <summary>Seed of the bootstrap draws and of every member.</summary>
+    public int Seed { get; init; } = 20200601;
+
+    /// <summary>Threads used to train members in parallel (results do not depend on it; not stored in manifests).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Refuses settings that cannot work.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        if (EnsembleSize < 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EnsembleSize), EnsembleSize, "at least 8 members are needed for out-of-bag calibration");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(NumberOfTrees, 1, nameof(NumberOfTrees));
+        ArgumentOutOfRangeException.ThrowIfLessThan(NumberOfLeaves, 2, nameof(NumberOfLeaves));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinimumExampleCountPerLeaf, 1, nameof(MinimumExampleCountPerLeaf));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegreeOfParallelism, 1, nameof(MaxDegreeOfParallelism));
+        if (LearningRate is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "expected 0 < rate <= 1");
+        }
+
+        if (FeatureFraction is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FeatureFraction), FeatureFraction, "expected 0 < fraction <= 1");
+        }
+
+        if (Level is <= 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Level), Level, "expected 0 < level < 1");
+        }
+    }
+}

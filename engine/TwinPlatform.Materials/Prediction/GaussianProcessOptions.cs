@@ -1,0 +1,20 @@
+namespace TwinPlatform.Materials.Prediction;
+
+/// <summary>
+/// The hyperparameter grid of a <see cref="GaussianProcessRegressor"/>; the point with the lowest
+/// leave-one-group-out mean absolute error on the training rows is chosen.
+/// </summary>
+public sealed record GaussianProcessOptions
+{
+    /// <summary>
+    /// Exponents a of the feature scaling: feature j is divided by sd_j^a (a = 1 standardises; a &lt; 1
+    /// keeps features that hardly vary, such as trace elements, from weighing as much as major ones).
+    /// </summary>
+    public IReadOnlyList<double> ScaleExponents { get; init; } = [0.5, 0.75, 1.0];
+
+    /// <summary>Length scales, as multiples of sqrt(number of features).</summary>
+    public IReadOnlyList<double> LengthScales { get; init; } = [1, 3, 10];
+
+    /// <summary>Noise-to-signal variance ratios (the nugget added to the kernel diagonal).</summary>
+    public IReadOnlyList<double> Noise { get; init; } = [1e-3, 1e-2, 1e-1];
+}

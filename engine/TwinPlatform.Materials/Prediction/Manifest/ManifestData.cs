@@ -1,0 +1,23 @@
+namespace TwinPlatform.Materials.Prediction.Manifest;
+
+/// <summary>The training data of a model in <c>model.json</c>.</summary>
+public sealed record ManifestData
+{
+    /// <summary>The source file name.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Citation of the data.</summary>
+    public required string Citation { get; init; }
+
+    /// <summary>Rows used for training (after the hold-out).</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>Groups (heats) used for training.</summary>
+    public required int Groups { get; init; }
+
+    /// <summary>What a group is.</summary>
+    public required string Grouping { get; init; }
+
+    /// <summary>Rows held out of training, if any.</summary>
+    public ManifestHoldout? Holdout { get; init; }
+}

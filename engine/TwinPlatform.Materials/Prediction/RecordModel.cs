@@ -1,0 +1,98 @@
+using TwinPlatform.Materials.Features;
+using TwinPlatform.Storage.Records;
+
+namespace TwinPlatform.Materials.Prediction;
+
+/// <summary>
+/// A property predictor trained on material records: a <see cref="RecordFeaturizer"/>, a
+/// <see cref="ConformalEnsembleRegressor"/> (mean, spread and a conformal interval) and an
+/// <see cref="ApplicabilityDomain"/> over the training features.
+/// </summary>
+/// <remarks>Predictions are in the unit of the training <see cref="SampleSet"/>. Thread-safe after fitting.</remarks>
+public sealed class RecordModel
+{
+    private RecordModel(RecordFeaturizer featurizer, ConformalEnsembleRegressor regressor, ApplicabilityDomain domain, EnsembleOptions chosen, double[] tuningMae, int trainingRows)
+    {
+        Featurizer = featurizer;
+        Regressor = regressor;
+        Domain = domain;
+        Chosen = chosen;
+        TuningMae = tuningMae;
+        TrainingRows = trainingRows;
+    }
+
+    /// <summary>The featuriser fitted to the training records.</summary>
+    public RecordFeaturizer Featurizer { get; }
+
+    /// <summary>The regressor.</summary>
+    public ConformalEnsembleRegressor Regressor { get; }
+
+    /// <summary>The applicability domain of the training features.</summary>
+    public ApplicabilityDomain Domain { get; }
+
+    /// <summary>The ensemble settings used (chosen by tuning when candidates were given).</summary>
+    public EnsembleOptions Chosen { get; }
+
+    /// <summary>Inner cross-validated MAE of each tuning candidate (NaN without tuning).</summary>
+    public IReadOnlyList<double> TuningMae { get; }
+
+    /// <summary>Number of training rows.</summary>
+    public int TrainingRows { get; }
+
+    /// <summary>Fits the model to training samples.</summary>
+    /// <param name="training">The training rows.</param>
+    /// <param name="options">Model settings.</param>
+    public static RecordModel Fit(IReadOnlyList<RecordSample> training, RecordModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(options);
+        var featurizer = RecordFeaturizer.Fit([.. training.Select(s => (s.Record, (PropertyRecord?)s.Property))], options.Features);
+        var x = new double[training.Count][];
+        var y = new double[training.Count];
+        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new int[training.Count];
+        for (var i = 0; i < training.Count; i++)
+        {
+            x[i] = featurizer.Featurize(training[i].Record, training[i].Property);
+            y[i] = training[i].Target;
+            if (!groupIndex.TryGetValue(training[i].Group, out var g))
+            {
+                g = groupIndex.Count;
+                groupIndex[training[i].Group] = g;
+            }
+
+            groups[i] = g;
+        }
+
+        var chosen = options.Ensemble;
+        double[] mae = [double.NaN];
+        if (options.Candidates is { Count: > 0 } candidates)
+        {
+            var (best, scores) = EnsembleTuner.Choose(x, y, groups, candidates, options.TuningFolds, options.Ensemble.Seed);
+            chosen = best with { EnsembleSize = options.Ensemble.EnsembleSize, Level = options.Ensemble.Level, Seed = options.Ensemble.Seed, MaxDegreeOfParallelism = options.Ensemble.MaxDegreeOfParallelism };
+            mae = scores;
+        }
+
+        var regressor = ConformalEnsembleRegressor.Fit(x, y, groups, chosen);
+        var domain = ApplicabilityDomain.Fit(x, groups, options.DomainShrinkage, options.DomainPercentile);
+        return new RecordModel(featurizer, regressor, domain, chosen, mae, training.Count);
+    }
+
+    /// <summary>Predicts the property of records (with the conditions of the given properties).</summary>
+    public EnsemblePrediction[] Predict(IReadOnlyList<(MaterialRecord Record, PropertyRecord? Property)> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        return Regressor.Predict([.. queries.Select(q => Featurizer.Featurize(q.Record, q.Property))]);
+    }
+
+    /// <summary>Predicts the property of samples (their records and conditions).</summary>
+    public EnsemblePrediction[] Predict(IReadOnlyList<RecordSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        return Predict([.. samples.Select(s => (s.Record, (PropertyRecord?)s.Property))]);
+    }
+
+    /// <summary>Whether a record lies in the training domain, and why not.</summary>
+    public DomainCheck CheckDomain(MaterialRecord record, PropertyRecord? property = null) =>
+        Domain.Check(Featurizer.Featurize(record, property), Featurizer.Features);
+}

@@ -1,0 +1,42 @@
+using TwinPlatform.Materials.Features;
+
+namespace TwinPlatform.Materials.Prediction;
+
+/// <summary>How a <see cref="RecordModel"/> is built: features, ensemble, optional tuning, domain.</summary>
+public sealed record RecordModelOptions
+{
+    /// <summary>Feature groups.</summary>
+    public RecordFeatureOptions Features { get; init; } = RecordFeatureOptions.All;
+
+    /// <summary>Ensemble settings (when <see cref="Candidates"/> is given, its ensemble size, level and seed still apply).</summary>
+    public EnsembleOptions Ensemble { get; init; } = new();
+
+    /// <summary>Settings to choose from by inner cross-validation on the training rows, or null to use <see cref="Ensemble"/> as it is.</summary>
+    public IReadOnlyList<EnsembleOptions>? Candidates { get; init; }
+
+    /// <summary>Inner folds of the tuning.</summary>
+    public int TuningFolds { get; init; } = 5;
+
+    /// <summary>Identity weight of the domain's shrunk correlation matrix.</summary>
+    public double DomainShrinkage { get; init; } = 0.1;
+
+    /// <summary>Percentile of leave-one-group-out distances used as domain threshold.</summary>
+    public double DomainPercentile { get; init; } = 0.99;
+
+    /// <summary>
+    /// The tuning grid the benchmarks and <c>twin materials cv --tune</c> use: FastTree and LightGBM
+    /// boosting at two depths and two learning rates, and a FastForest random forest.
+    /// </summary>
+    public static IReadOnlyList<EnsembleOptions> DefaultGrid(EnsembleOptions baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        return
+        [
+            baseline with { Learner = EnsembleLearner.FastTree, NumberOfTrees = 300, NumberOfLeaves = 8, LearningRate = 0.05, MinimumExampleCountPerLeaf = 3 },
+            baseline with { Learner = EnsembleLearner.FastTree, NumberOfTrees = 300, NumberOfLeaves = 16, LearningRate = 0.05, MinimumExampleCountPerLeaf = 2 },
+            baseline with { Learner = EnsembleLearner.FastTree, NumberOfTrees = 600, NumberOfLeaves = 4, LearningRate = 0.05, MinimumExampleCountPerLeaf = 3 },
+            baseline with { Learner = EnsembleLearner.LightGbm, NumberOfTrees = 400, NumberOfLeaves = 8, LearningRate = 0.03, MinimumExampleCountPerLeaf = 3 },
+            baseline with { Learner = EnsembleLearner.FastForest, NumberOfTrees = 100, NumberOfLeaves = 32, MinimumExampleCountPerLeaf = 2, FeatureFraction = 0.5 },
+        ];
+    }
+}
