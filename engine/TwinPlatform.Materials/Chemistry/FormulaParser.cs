@@ -5,11 +5,13 @@ namespace TwinPlatform.Materials.Chemistry;
 
 /// <summary>
 /// Parses composition formulas: <c>Fe0.620C0.000953Mn0.000521</c>, <c>Al0.25 Co1 Fe1 Ni1</c>,
-/// <c>AlCoCrFeNi</c> (amount 1 implied), <c>(CoCrFeNi)90Al10</c> (groups with a multiplier).
+/// <c>AlCoCrFeNi</c> (amount 1 implied), <c>(CoCrFeNi)90Al10</c> (groups with an amount).
 /// </summary>
 /// <remarks>
-/// Amounts are relative: the result is normalised to fractions that add to one. A repeated element
-/// is summed. Whitespace between terms is allowed; element symbols are case sensitive.
+/// Amounts are relative: the result is normalised to fractions that add to one. A group is read as
+/// alloy notation: <c>(CoCrFeNi)90Al10</c> is 90 parts of equiatomic CoCrFeNi and 10 parts Al (the
+/// group's own amounts are normalised before its amount applies). A repeated element is summed.
+/// Whitespace between terms is allowed; element symbols are case sensitive.
 /// </remarks>
 public static class FormulaParser
 {
@@ -79,9 +81,10 @@ public static class FormulaParser
 
                 pos++;
                 var m = ReadNumber(s, ref pos) ?? 1.0;
+                var groupTotal = inner.Sum(kv => kv.Value);
                 foreach (var (e, a) in inner)
                 {
-                    Add(amounts, e, a * m * multiplier);
+                    Add(amounts, e, groupTotal > 0 ? a / groupTotal * m * multiplier : 0);
                 }
 
                 continue;

@@ -72,6 +72,16 @@ internal sealed class DenseCholesky
         return y;
     }
 
+    /// <summary>L z: turns independent standard normal draws z into draws with covariance A.</summary>
+    public void LowerTimes(ReadOnlySpan<double> z, Span<double> result)
+    {
+        var n = Size;
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = Dot(_l.AsSpan(i * n, i + 1), z[..(i + 1)]);
+        }
+    }
+
     /// <summary>log det A = 2 sum log L_ii.</summary>
     public double LogDeterminant()
     {

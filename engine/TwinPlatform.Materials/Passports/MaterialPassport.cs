@@ -60,7 +60,7 @@ public sealed class MaterialPassport
         ? q
         : throw new KeyNotFoundException(
             $"the passport of material '{MaterialId}' has no '{property}' (it has: {(PropertyNames.Count == 0 ? "nothing" : string.Join(", ", PropertyNames))}); " +
-            "give properties.model and/or properties.elastic in the scene");
+            "give properties.model, properties.passport and/or properties.elastic in the scene");
 
     /// <summary>A property by name, or false.</summary>
     public bool TryGet(string property, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out UncertainQuantity? value) =>

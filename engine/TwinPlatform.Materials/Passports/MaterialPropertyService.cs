@@ -9,7 +9,9 @@ namespace TwinPlatform.Materials.Passports;
 
 /// <summary>
 /// Builds a material's passport from its scene definition: <c>properties.model</c> (a model folder,
-/// relative to the scene folder) gives predicted properties, <c>properties.elastic</c> (a key of the
+/// relative to the scene folder) gives predicted properties, <c>properties.passport</c> (a passport
+/// JSON file, relative to the scene folder, for example written by <c>twin materials design
+/// --passport-out</c>) gives the properties it holds, and <c>properties.elastic</c> (a key of the
 /// elastic constants table) gives Young's modulus and Poisson's ratio.
 /// </summary>
 /// <remarks>
@@ -51,10 +53,11 @@ public sealed class MaterialPropertyService
 
     /// <summary>The passport of one material.</summary>
     /// <param name="material">The material as the scene defines it.</param>
-    /// <param name="sceneDirectory">The scene folder; <c>properties.model</c> is relative to it.</param>
+    /// <param name="sceneDirectory">The scene folder; <c>properties.model</c> and <c>properties.passport</c> are relative to it.</param>
     /// <exception cref="InputFileException">
-    /// No <c>properties</c>, an unknown key in it, a missing model folder, an unknown elastic entry or a
-    /// model input the material lacks; names the scene file, line and field.
+    /// No <c>properties</c>, an unknown key in it, a missing model folder or passport file, a malformed
+    /// passport, a property given twice, an unknown elastic entry or a model input the material lacks;
+    /// names the scene file, line and field.
     /// </exception>
     public MaterialPassport GetPassport(MaterialDefinition material, string sceneDirectory)
     {
@@ -64,11 +67,11 @@ public sealed class MaterialPropertyService
         {
             var where = material.Field;
             throw new InputFileException(where.File, where.Node.Line, where.Node.Column, $"{where.Path}.properties",
-                "the material has no 'properties'; give 'model' (a model folder) and/or 'elastic' (an elastic table entry: " +
+                "the material has no 'properties'; give 'model' (a model folder), 'passport' (a passport file) and/or 'elastic' (an elastic table entry: " +
                 $"{string.Join(", ", _elastic.Ids)})");
         }
 
-        settings.Only("model", "elastic");
+        settings.Only("model", "passport", "elastic");
         var properties = new List<KeyValuePair<string, UncertainQuantity>>();
         var notes = new List<string>();
         if (settings.Optional("model") is { } modelField)
@@ -88,6 +91,23 @@ public sealed class MaterialPropertyService
             }
         }
 
+        if (settings.Optional("passport") is { } passportField)
+        {
+            var file = ReadPassport(passportField, sceneDirectory);
+            foreach (var name in file.PropertyNames)
+            {
+                if (properties.Exists(p => p.Key == name))
+                {
+                    throw passportField.Error($"the passport gives '{name}', which the model already predicts; a property may come from one source only");
+                }
+
+                properties.Add(new(name, file[name]));
+            }
+
+            notes.Add($"properties {string.Join(", ", file.PropertyNames)} from passport {passportField.AsString()} (material '{file.MaterialId}')");
+            notes.AddRange(file.Notes);
+        }
+
         if (settings.Optional("elastic") is { } elasticField)
         {
             var id = elasticField.AsString();
@@ -96,11 +116,37 @@ public sealed class MaterialPropertyService
                 throw elasticField.Error($"unknown elastic table entry '{id}' (known: {string.Join(", ", _elastic.Ids)})");
             }
 
-            properties.Add(new(MaterialPropertyNames.YoungsModulus, constants.YoungsModulus));
-            properties.Add(new(MaterialPropertyNames.PoissonsRatio, constants.Poisson));
+            foreach (var (name, value) in new[] { (MaterialPropertyNames.YoungsModulus, constants.YoungsModulus), (MaterialPropertyNames.PoissonsRatio, constants.Poisson) })
+            {
+                if (properties.Exists(p => p.Key == name))
+                {
+                    throw elasticField.Error($"'{name}' is already given by the passport; a property may come from one source only");
+                }
+
+                properties.Add(new(name, value));
+            }
         }
 
         return new MaterialPassport(material.Id, material.Name, properties, notes);
+    }
+
+    /// <summary>Reads the passport file a scene field names (every call: the file may have changed).</summary>
+    private static MaterialPassport ReadPassport(YamlField field, string sceneDirectory)
+    {
+        var path = Path.GetFullPath(Path.Combine(sceneDirectory, field.AsString()));
+        if (!File.Exists(path))
+        {
+            throw field.Error($"no passport file {path}");
+        }
+
+        try
+        {
+            return MaterialPassport.FromJson(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            throw field.Error($"cannot read the passport {path}: {e.Message}", e);
+        }
     }
 
     /// <summary>Loads (once per folder) the model a scene field names.</summary>

@@ -12,8 +12,9 @@ namespace TwinPlatform.Materials.Prediction;
 /// bootstrap left its group out, and the Gaussian process's leave-one-group-out prediction. The
 /// weight w minimises their blend's mean absolute error. Scale of a prediction:
 /// <c>sigma = w sd_gp / med(sd_gp) + (1 - w) s_trees / med(s_trees)</c> (each relative to its
-/// training median). Interval: <c>mean ± q (sigma + 1) med</c>-style normalised conformal, with q the
-/// conformal quantile of <c>|y - mean_oos| / (sigma_oos + offset)</c>, offset the median sigma.</para>
+/// training median). Interval: <c>mean ± q (sigma + offset)</c> (normalised conformal prediction), with
+/// q the conformal quantile of <c>|y - mean_oos| / (sigma_oos + offset)</c> over the training rows and
+/// offset the median out-of-sample sigma.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
 public sealed class BlendedRegressor : IIntervalRegressor
@@ -108,15 +109,22 @@ public sealed class BlendedRegressor : IIntervalRegressor
         var t = Trees.Predict(rows);
         var result = new EnsemblePrediction[rows.Count];
         var unit = (Weight * _gpScale) + ((1 - Weight) * _treeScale);
+        var gp = new (double Mean, double Sd)[rows.Count];
+        if (Weight > 0)
+        {
+            // O(n^2) per query for the variance: worth spreading over the cores for large candidate sets.
+            Parallel.For(0, rows.Count, i => gp[i] = Process.Predict(rows[i]));
+        }
+
         for (var i = 0; i < rows.Count; i++)
         {
-            var (gm, gs) = Weight > 0 ? Process.Predict(rows[i]) : (0.0, 0.0);
+            var (gm, gs) = gp[i];
             var mean = (Weight * gm) + ((1 - Weight) * t[i].Mean);
             var sigma = (Weight * gs / _gpScale) + ((1 - Weight) * t[i].Spread / _treeScale);
             var half = Calibration.Quantile * (sigma + Calibration.ScaleOffset);
 
             // The reported spread is sigma in target units (sigma is relative to the training medians).
-            result[i] = new EnsemblePrediction(mean, sigma * unit, mean - half * unit, mean + half * unit, Calibration.Level);
+            result[i] = new EnsemblePrediction(mean, sigma * unit, mean - half, mean + half, Calibration.Level);
         }
 
         return result;

@@ -13,8 +13,14 @@ public sealed record GaussianProcessOptions
     public IReadOnlyList<double> ScaleExponents { get; init; } = [0.5, 0.75, 1.0];
 
     /// <summary>Length scales, as multiples of sqrt(number of features).</summary>
-    public IReadOnlyList<double> LengthScales { get; init; } = [1, 3, 10];
+    public IReadOnlyList<double> LengthScales { get; init; } = [1, 3, 10, 30];
 
     /// <summary>Noise-to-signal variance ratios (the nugget added to the kernel diagonal).</summary>
-    public IReadOnlyList<double> Noise { get; init; } = [1e-3, 1e-2, 1e-1];
+    public IReadOnlyList<double> Noise { get; init; } = [1e-4, 1e-3, 1e-2, 1e-1];
+
+    /// <summary>Number of best grid points whose processes are averaged (1 = the best alone).</summary>
+    public int Average { get; init; } = 3;
+
+    /// <summary>How grid points are ranked.</summary>
+    public GaussianProcessCriterion Criterion { get; init; } = GaussianProcessCriterion.MarginalLikelihood;
 }

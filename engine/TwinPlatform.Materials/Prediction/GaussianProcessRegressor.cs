@@ -19,48 +19,25 @@ namespace TwinPlatform.Materials.Prediction;
 /// </remarks>
 public sealed class GaussianProcessRegressor
 {
-    private readonly double[][] _z;
-    private readonly double[] _scale;
     private readonly double[] _center;
-    private readonly double[] _alpha;
-    private readonly DenseCholesky _factor;
+    private readonly Component[] _components;
 
-    private GaussianProcessRegressor(double[][] z, double[] center, double[] scale, double[] alpha, DenseCholesky factor, double yMean, double yScale,
-        double processVariance, double exponent, double lengthScale, double noise, double[] looMean, double[] looSd, double looMae)
+    private GaussianProcessRegressor(double[] center, Component[] components, double yMean, double yScale, double[] looMean, double[] looSd, double looMae)
     {
-        _z = z;
         _center = center;
-        _scale = scale;
-        _alpha = alpha;
-        _factor = factor;
+        _components = components;
         YMean = yMean;
         YScale = yScale;
-        ProcessVariance = processVariance;
-        ScaleExponent = exponent;
-        LengthScale = lengthScale;
-        Noise = noise;
         LeaveOneOutMean = looMean;
         LeaveOneOutSd = looSd;
         LeaveOneOutMae = looMae;
     }
-
-    /// <summary>The chosen scaling exponent.</summary>
-    public double ScaleExponent { get; }
-
-    /// <summary>The chosen length scale (absolute, in scaled feature units).</summary>
-    public double LengthScale { get; }
-
-    /// <summary>The chosen nugget (noise-to-signal variance ratio).</summary>
-    public double Noise { get; }
 
     /// <summary>Mean of the training targets.</summary>
     public double YMean { get; }
 
     /// <summary>Standard deviation of the training targets.</summary>
     public double YScale { get; }
-
-    /// <summary>Maximum-likelihood process variance (in units of <see cref="YScale"/> squared).</summary>
-    public double ProcessVariance { get; }
 
     /// <summary>Leave-one-group-out prediction of each training row.</summary>
     public IReadOnlyList<double> LeaveOneOutMean { get; }
@@ -73,7 +50,8 @@ public sealed class GaussianProcessRegressor
 
     /// <summary>The hyperparameters in words.</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"GP exp kernel, scale sd^{ScaleExponent:G3}, length {LengthScale:G3}, nugget {Noise:G3}");
+        $"GP exp kernel, average of {_components.Length}: ") + string.Join("; ", _components.Select(c => string.Create(CultureInfo.InvariantCulture,
+        $"scale sd^{c.Exponent:G3}, length {c.LengthScale:G3}, nugget {c.Noise:G3}")));
 
     /// <summary>Fits the process, choosing hyperparameters from the grid.</summary>
     /// <param name="x">Training feature vectors.</param>
@@ -140,29 +118,49 @@ public sealed class GaussianProcessRegressor
 
         // Score every grid point (in parallel, keeping only the error), then refit the best one.
         var scores = new double[candidates.Count];
-        Parallel.For(0, candidates.Count, c => scores[c] = Evaluate(distances[candidates[c].E], n, candidates[c].L, candidates[c].N, yz, members)?.Mae * yScale ?? double.NaN);
-        var best = -1;
-        for (var c = 0; c < candidates.Count; c++)
+        Parallel.For(0, candidates.Count, c =>
         {
-            if (!double.IsNaN(scores[c]) && (best < 0 || scores[c] < scores[best]))
-            {
-                best = c;
-            }
-        }
-
-        if (best < 0)
+            var e = Evaluate(distances[candidates[c].E], n, candidates[c].L, candidates[c].N, yz, members);
+            scores[c] = e is not { } r ? double.NaN
+                : options.Criterion == GaussianProcessCriterion.MarginalLikelihood ? r.NegativeLogLikelihood
+                : r.Mae * yScale;
+        });
+        var ranked = Enumerable.Range(0, candidates.Count).Where(c => !double.IsNaN(scores[c])).OrderBy(c => scores[c]).Take(Math.Max(1, options.Average)).ToArray();
+        if (ranked.Length == 0)
         {
             throw new InvalidOperationException("no hyperparameters of the grid gave a positive-definite kernel matrix");
         }
 
-        var (ce, cl, cn) = candidates[best];
-        var chosen = Evaluate(distances[ce], n, cl, cn, yz, members)!.Value;
-        var scale = Scale(sd, ce);
-        return new GaussianProcessRegressor(Scaled(x, center, scale), center, scale, chosen.Alpha, chosen.Factor, yMean, yScale, chosen.Variance, ce, cl, cn,
-            [.. chosen.Mean.Select(v => yMean + (yScale * v))], [.. chosen.Sd.Select(v => yScale * v)], chosen.Mae * yScale);
+        // The process: the average of the best grid points (averaging damps the noise of choosing one by a leave-out error).
+        var components = new Component[ranked.Length];
+        var looMean = new double[n];
+        var looSd = new double[n];
+        Parallel.For(0, ranked.Length, k =>
+        {
+            var (ce, cl, cn) = candidates[ranked[k]];
+            var e = Evaluate(distances[ce], n, cl, cn, yz, members)!.Value;
+            var scale = Scale(sd, ce);
+            components[k] = new Component(Scaled(x, center, scale), scale, e.Alpha, e.Factor, e.Variance, ce, cl, cn, e.Mean, e.Sd);
+        });
+        foreach (var c in components)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                looMean[i] += (yMean + (yScale * c.LooMean[i])) / components.Length;
+                looSd[i] += yScale * c.LooSd[i] / components.Length;
+            }
+        }
+
+        double mae = 0;
+        for (var i = 0; i < n; i++)
+        {
+            mae += Math.Abs(looMean[i] - y[i]) / n;
+        }
+
+        return new GaussianProcessRegressor(center, components, yMean, yScale, looMean, looSd, mae);
     }
 
-    private static (double Mae, double[] Mean, double[] Sd, double[] Alpha, DenseCholesky Factor, double Variance)? Evaluate(
+    private static (double Mae, double NegativeLogLikelihood, double[] Mean, double[] Sd, double[] Alpha, DenseCholesky Factor, double Variance)? Evaluate(
         double[] distances, int n, double lengthScale, double noise, double[] yz, List<int[]> members)
     {
         DenseCholesky factor;
@@ -190,29 +188,23 @@ public sealed class GaussianProcessRegressor
             mae += Math.Abs(mean[i] - yz[i]) / n;
         }
 
-        return (mae, mean, sdLoo, alpha, factor, variance);
+        // Profile likelihood with the process variance at its maximum-likelihood value: n/2 log(variance) + 1/2 log det K.
+        var nll = (0.5 * n * Math.Log(variance)) + (0.5 * factor.LogDeterminant());
+        return (mae, nll, mean, sdLoo, alpha, factor, variance);
     }
 
     /// <summary>Predictive mean and standard deviation (including the nugget) at a query, in target units.</summary>
     public (double Mean, double StandardDeviation) Predict(ReadOnlySpan<double> x)
     {
-        var n = _z.Length;
-        var q = new double[x.Length];
-        for (var j = 0; j < q.Length; j++)
+        double mean = 0, sd = 0;
+        foreach (var c in _components)
         {
-            q[j] = (x[j] - _center[j]) / _scale[j];
+            var (m, s) = c.Predict(x, _center);
+            mean += m / _components.Length;
+            sd += s / _components.Length;
         }
 
-        var r = new double[n];
-        double mean = 0;
-        for (var i = 0; i < n; i++)
-        {
-            r[i] = Math.Exp(-Distance(q, _z[i]) / LengthScale);
-            mean += _alpha[i] * r[i];
-        }
-
-        var variance = ProcessVariance * Math.Max(1e-12, 1 + Noise - _factor.InverseQuadraticForm(r));
-        return (YMean + (YScale * mean), YScale * Math.Sqrt(variance));
+        return (YMean + (YScale * mean), YScale * sd);
     }
 
     private static double[] Scale(double[] sd, double exponent) =>
@@ -327,5 +319,30 @@ public sealed class GaussianProcessRegressor
         }
 
         return (mean, sd);
+    }
+
+    /// <summary>One fitted process of the average.</summary>
+    private sealed record Component(double[][] Z, double[] Scale, double[] Alpha, DenseCholesky Factor, double Variance, double Exponent, double LengthScale, double Noise,
+        double[] LooMean, double[] LooSd)
+    {
+        /// <summary>Mean and standard deviation in standardised target units.</summary>
+        public (double Mean, double Sd) Predict(ReadOnlySpan<double> x, double[] center)
+        {
+            var q = new double[x.Length];
+            for (var j = 0; j < q.Length; j++)
+            {
+                q[j] = (x[j] - center[j]) / Scale[j];
+            }
+
+            var r = new double[Z.Length];
+            double mean = 0;
+            for (var i = 0; i < Z.Length; i++)
+            {
+                r[i] = Math.Exp(-Distance(q, Z[i]) / LengthScale);
+                mean += Alpha[i] * r[i];
+            }
+
+            return (mean, Math.Sqrt(Variance * Math.Max(1e-12, 1 + Noise - Factor.InverseQuadraticForm(r))));
+        }
     }
 }

@@ -63,8 +63,7 @@ public static class RecordCrossValidation
                 }
 
                 var metrics = RegressionMetrics.Of(p, [.. test.Select(s => s.Target)]);
-                var chosen = fitted.Chosen;
-                var description = string.Create(c, $"{chosen.Learner} {chosen.NumberOfTrees}x{chosen.NumberOfLeaves} lr {chosen.LearningRate:G3}");
+                var description = fitted.Regressor.Description;
                 folds.Add(new FoldResult(r, f, train.Count, metrics, outOfDomain, description));
                 options.Log?.Invoke(string.Create(c,
                     $"repeat {r + 1} fold {f + 1}: n {test.Count}, MAE {metrics.MeanAbsoluteError:F2}, RMSE {metrics.RootMeanSquareError:F2}, R2 {metrics.RSquared:F3}, coverage {metrics.Coverage:F3}, width {metrics.MeanWidth:F1} ({description})"));

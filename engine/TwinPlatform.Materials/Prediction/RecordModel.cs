@@ -11,7 +11,7 @@ namespace TwinPlatform.Materials.Prediction;
 /// <remarks>Predictions are in the unit of the training <see cref="SampleSet"/>. Thread-safe after fitting.</remarks>
 public sealed class RecordModel
 {
-    private RecordModel(RecordFeaturizer featurizer, ConformalEnsembleRegressor regressor, ApplicabilityDomain domain, EnsembleOptions chosen, double[] tuningMae, int trainingRows)
+    private RecordModel(RecordFeaturizer featurizer, IIntervalRegressor regressor, ApplicabilityDomain domain, EnsembleOptions chosen, double[] tuningMae, int trainingRows)
     {
         Featurizer = featurizer;
         Regressor = regressor;
@@ -24,8 +24,8 @@ public sealed class RecordModel
     /// <summary>The featuriser fitted to the training records.</summary>
     public RecordFeaturizer Featurizer { get; }
 
-    /// <summary>The regressor.</summary>
-    public ConformalEnsembleRegressor Regressor { get; }
+    /// <summary>The regressor: a bagged tree ensemble, or its blend with a Gaussian process.</summary>
+    public IIntervalRegressor Regressor { get; }
 
     /// <summary>The applicability domain of the training features.</summary>
     public ApplicabilityDomain Domain { get; }
@@ -42,11 +42,12 @@ public sealed class RecordModel
     /// <summary>Fits the model to training samples.</summary>
     /// <param name="training">The training rows.</param>
     /// <param name="options">Model settings.</param>
-    public static RecordModel Fit(IReadOnlyList<RecordSample> training, RecordModelOptions options)
+    /// <param name="featurizer">A featuriser fitted beforehand (shared by several models), or null to fit one to the training rows.</param>
+    public static RecordModel Fit(IReadOnlyList<RecordSample> training, RecordModelOptions options, RecordFeaturizer? featurizer = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
-        var featurizer = RecordFeaturizer.Fit([.. training.Select(s => (s.Record, (PropertyRecord?)s.Property))], options.Features);
+        featurizer ??= RecordFeaturizer.Fit([.. training.Select(s => (s.Record, (PropertyRecord?)s.Property))], options.Features);
         var x = new double[training.Count][];
         var y = new double[training.Count];
         var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,7 +74,9 @@ public sealed class RecordModel
             mae = scores;
         }
 
-        var regressor = ConformalEnsembleRegressor.Fit(x, y, groups, chosen);
+        IIntervalRegressor regressor = options.Blend is { } blend
+            ? BlendedRegressor.Fit(x, y, groups, chosen, blend)
+            : ConformalEnsembleRegressor.Fit(x, y, groups, chosen);
         var domain = ApplicabilityDomain.Fit(x, groups, options.DomainShrinkage, options.DomainPercentile);
         return new RecordModel(featurizer, regressor, domain, chosen, mae, training.Count);
     }

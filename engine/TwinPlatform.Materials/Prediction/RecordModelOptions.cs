@@ -14,6 +14,9 @@ public sealed record RecordModelOptions
     /// <summary>Settings to choose from by inner cross-validation on the training rows, or null to use <see cref="Ensemble"/> as it is.</summary>
     public IReadOnlyList<EnsembleOptions>? Candidates { get; init; }
 
+    /// <summary>Blend the trees with a Gaussian process (weight and hyperparameters chosen on the training rows), or null for trees only.</summary>
+    public BlendOptions? Blend { get; init; }
+
     /// <summary>Inner folds of the tuning.</summary>
     public int TuningFolds { get; init; } = 5;
 

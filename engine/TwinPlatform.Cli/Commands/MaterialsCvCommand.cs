@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Globalization;
+using TwinPlatform.Core;
+using TwinPlatform.Core.Lineage;
+using TwinPlatform.Materials.Features;
+using TwinPlatform.Materials.Import;
+using TwinPlatform.Materials.Prediction;
+using TwinPlatform.Storage.Records;
+
+namespace TwinPlatform.Cli.Commands;
+
+/// <summary>
+/// <c>twin materials cv --data FILE --mapping MAP --target PROPERTY [--folds 5] [--repeats N] [--json] ...</c>:
+/// k-fold cross-validation of a property predictor; prints MAE, RMSE, R^2, and the coverage and mean
+/// width of the interval, per fold and overall.
+/// </summary>
+public static class MaterialsCvCommand
+{
+    /// <summary>The <c>cv</c> subcommand.</summary>
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Data file (CSV or JSON)", Required = true };
+        var mapping = new Option<string>("--mapping") { Description = "Mapping file (YAML)", Required = true };
+        var target = new Option<string>("--target") { Description = "Property to predict (for example yield_strength)", Required = true };
+        var folds = new Option<int>("--folds") { Description = "Number of folds", DefaultValueFactory = _ => 5 };
+        var repeats = new Option<int>("--repeats") { Description = "Repetitions with other fold assignments", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the fold assignment (Matbench: 18012019)", DefaultValueFactory = _ => CrossValidationOptions.MatbenchSeed };
+        var scheme = new Option<string>("--scheme") { Description = "grouped (groups dealt to folds) or matbench (scikit-learn KFold(shuffle=True, random_state=seed) over rows)", DefaultValueFactory = _ => "grouped" };
+        var group = new Option<string>("--group") { Description = "Rows kept together: row, composition or material", DefaultValueFactory = _ => "composition" };
+        var where = new Option<string[]>("--where") { Description = "Condition filter, repeatable: 'test_temperature=15..30 degC', 'test_type=tension'" };
+        var kind = new Option<string[]>("--kind") { Description = "Provenance kinds admitted, repeatable (default: experiment)" };
+        var features = new Option<string>("--features") { Description = "Feature groups: all, composition, fractions, mass, interactions, elements, stoichiometry, process, attributes, conditions", DefaultValueFactory = _ => "all" };
+        var model = new Option<string>("--model") { Description = "blend (trees + Gaussian process, weight chosen on training rows) or trees", DefaultValueFactory = _ => "blend" };
+        var learner = new Option<string>("--learner") { Description = "Tree learner: lightgbm, fasttree or fastforest", DefaultValueFactory = _ => "lightgbm" };
+        var ensemble = new Option<int>("--ensemble") { Description = "Bootstrap members", DefaultValueFactory = _ => 32 };
+        var trees = new Option<int>("--trees") { Description = "Trees per member", DefaultValueFactory = _ => 300 };
+        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree", DefaultValueFactory = _ => 8 };
+        var rate = new Option<double>("--learning-rate") { Description = "Boosting learning rate", DefaultValueFactory = _ => 0.05 };
+        var minLeaf = new Option<int>("--min-leaf") { Description = "Minimum rows per leaf", DefaultValueFactory = _ => 3 };
+        var tune = new Option<bool>("--tune") { Description = "Choose the tree learner and settings by inner cross-validation inside every training fold" };
+        var level = new Option<double>("--level") { Description = "Interval level", DefaultValueFactory = _ => 0.90 };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var command = new Command("cv", "Cross-validate a property predictor: MAE, RMSE, R^2, interval coverage and width, per fold and overall")
+        {
+            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, ensemble, trees, leaves, rate, minLeaf, tune, level, json,
+        };
+        command.SetAction((ParseResult r, CancellationToken ct) =>
+        {
+            var request = new MaterialsCvRequest(r.GetValue(data)!, r.GetValue(mapping)!, r.GetValue(target)!)
+            {
+                Folds = r.GetValue(folds),
+                Repeats = r.GetValue(repeats),
+                Seed = r.GetValue(seed),
+                Scheme = r.GetValue(scheme)!,
+                Group = r.GetValue(group)!,
+                Where = r.GetValue(where) ?? [],
+                Kinds = r.GetValue(kind) ?? [],
+                Features = r.GetValue(features)!,
+                Model = r.GetValue(model)!,
+                Learner = r.GetValue(learner)!,
+                Ensemble = r.GetValue(ensemble),
+                Trees = r.GetValue(trees),
+                Leaves = r.GetValue(leaves),
+                LearningRate = r.GetValue(rate),
+                MinimumLeaf = r.GetValue(minLeaf),
+                Tune = r.GetValue(tune),
+                Level = r.GetValue(level),
+                Json = r.GetValue(json),
+            };
+            return Task.FromResult(Execute(request, Console.Out, Console.Error));
+        });
+        return command;
+    }
+
+    /// <summary>Runs the cross-validation; returns the exit code.</summary>
+    public static int Execute(MaterialsCvRequest request, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            var import = RecordImporter.Import(request.Mapping, request.Data);
+            foreach (var issue in import.Issues)
+            {
+                error.WriteLine("skipped: " + issue);
+            }
+
+            var scheme = Parse<FoldScheme>(request.Scheme, "--scheme");
+            var selection = new RecordSelection
+            {
+                Property = request.Target,
+                Kinds = request.Kinds.Count == 0 ? new HashSet<ProvenanceKind> { ProvenanceKind.Experiment } : [.. request.Kinds.Select(MaterialRecordJson.ParseKind)],
+                Where = [.. request.Where.Select(ConditionFilter.Parse)],
+                Grouping = scheme == FoldScheme.Matbench ? RecordGrouping.Row : Parse<RecordGrouping>(request.Group, "--group"),
+            };
+            var set = selection.Select(import.Records);
+            var options = BuildModel(request);
+            var log = request.Json ? null : (Action<string>)(line => error.WriteLine("  " + line));
+            if (!request.Json)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{request.Target}: {set.Samples.Count} values ({set.GroupCount} groups by {selection.Grouping.ToString().ToLowerInvariant()}) from {import.File}; " +
+                    $"{set.OtherKind} values of other provenance kinds and {set.FilteredOut} filtered out"));
+            }
+
+            var cv = RecordCrossValidation.Run(set, options, new CrossValidationOptions
+            {
+                Folds = request.Folds,
+                Repeats = request.Repeats,
+                Seed = request.Seed,
+                Scheme = scheme,
+                Log = log,
+            });
+            output.Write(request.Json ? MaterialsOutput.CrossValidationJson(cv, request) : MaterialsOutput.CrossValidationTable(cv));
+            return 0;
+        }
+        catch (Exception e) when (e is InputFileException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>The model settings of a request.</summary>
+    internal static RecordModelOptions BuildModel(MaterialsCvRequest request)
+    {
+        var ensemble = new EnsembleOptions
+        {
+            Learner = Parse<EnsembleLearner>(request.Learner, "--learner"),
+            EnsembleSize = request.Ensemble,
+            NumberOfTrees = request.Trees,
+            NumberOfLeaves = request.Leaves,
+            LearningRate = request.LearningRate,
+            MinimumExampleCountPerLeaf = request.MinimumLeaf,
+            Level = request.Level,
+        };
+        ensemble.Validate();
+        return new RecordModelOptions
+        {
+            Features = RecordFeatureOptions.Parse(request.Features),
+            Ensemble = ensemble,
+            Candidates = request.Tune ? RecordModelOptions.DefaultGrid(ensemble) : null,
+            Blend = request.Model switch
+            {
+                "blend" => new BlendOptions(),
+                "trees" => null,
+                _ => throw new FormatException($"--model: expected blend or trees, found '{request.Model}'"),
+            },
+        };
+    }
+
+    internal static T Parse<T>(string text, string option)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(text.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var v) && Enum.IsDefined(v)
+            ? v
+            : throw new FormatException($"{option}: '{text}' is not one of {string.Join(", ", Enum.GetNames<T>()).ToLowerInvariant()}");
+}

@@ -1,0 +1,62 @@
+namespace TwinPlatform.Cli.Commands;
+
+/// <summary>The options of <c>twin materials cv</c>.</summary>
+/// <param name="Data">Data file.</param>
+/// <param name="Mapping">Mapping file.</param>
+/// <param name="Target">Target property.</param>
+public sealed record MaterialsCvRequest(string Data, string Mapping, string Target)
+{
+    /// <summary>Folds.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Repetitions.</summary>
+    public int Repeats { get; init; } = 1;
+
+    /// <summary>Fold seed.</summary>
+    public int Seed { get; init; } = 18012019;
+
+    /// <summary>Fold scheme: grouped or matbench.</summary>
+    public string Scheme { get; init; } = "grouped";
+
+    /// <summary>Grouping: row, composition or material.</summary>
+    public string Group { get; init; } = "composition";
+
+    /// <summary>Condition filters.</summary>
+    public IReadOnlyList<string> Where { get; init; } = [];
+
+    /// <summary>Provenance kinds.</summary>
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+
+    /// <summary>Feature groups.</summary>
+    public string Features { get; init; } = "all";
+
+    /// <summary>blend or trees.</summary>
+    public string Model { get; init; } = "blend";
+
+    /// <summary>Tree learner.</summary>
+    public string Learner { get; init; } = "lightgbm";
+
+    /// <summary>Bootstrap members.</summary>
+    public int Ensemble { get; init; } = 32;
+
+    /// <summary>Trees per member.</summary>
+    public int Trees { get; init; } = 300;
+
+    /// <summary>Leaves per tree.</summary>
+    public int Leaves { get; init; } = 8;
+
+    /// <summary>Learning rate.</summary>
+    public double LearningRate { get; init; } = 0.05;
+
+    /// <summary>Minimum rows per leaf.</summary>
+    public int MinimumLeaf { get; init; } = 3;
+
+    /// <summary>Inner-CV tuning of the trees.</summary>
+    public bool Tune { get; init; }
+
+    /// <summary>Interval level.</summary>
+    public double Level { get; init; } = 0.90;
+
+    /// <summary>JSON output.</summary>
+    public bool Json { get; init; }
+}

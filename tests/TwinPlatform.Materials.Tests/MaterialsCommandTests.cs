@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Text.Json;
+using TwinPlatform.Cli.Commands;
+using TwinPlatform.Materials.Passports;
+using TwinPlatform.Testing;
+
+namespace TwinPlatform.Materials.Tests;
+
+/// <summary>The <c>twin materials</c> commands, compiled into this project from engine/TwinPlatform.Cli/Commands/Materials*.cs.</summary>
+public sealed class MaterialsCommandTests
+{
+    [Fact]
+    public void Parse_CvArguments_NoErrors()
+    {
+        var root = new RootCommand { MaterialsCommand.Create() };
+
+        var result = root.Parse(["materials", "cv", "--data", "d.csv", "--mapping", "m.yaml", "--target", "yield_strength", "--folds", "5", "--repeats", "2", "--json",
+            "--where", "test_temperature=15..30 degC", "--where", "test_type=tension"]);
+
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void Import_Nims_StoresOnceReportsCounts()
+    {
+        var db = Path.Combine(RepoPaths.NewTempFolder("cli-import"), "materials.db");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var first = MaterialsImportCommand.Execute(ImportPaths.Data("nims_fatigue.csv"), ImportPaths.Mapping("nims_fatigue"), db, strict: true, json: false, output, error);
+        var second = MaterialsImportCommand.Execute(ImportPaths.Data("nims_fatigue.csv"), ImportPaths.Mapping("nims_fatigue"), db, strict: true, json: false, output, error);
+        var list = new StringWriter();
+        var listed = MaterialsRecordsCommand.Execute(db, "fatigue_strength", "experiment", 2, json: false, list, error);
+
+        Assert.Equal((0, 0, 0), (first, second, listed));
+        Assert.Contains("360 rows -> 360 records", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("360 new, 0 already stored", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("0 new, 360 already stored", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("360 records match; showing 2", list.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cv_NimsTensile_PrintsPerFoldAndOverall()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var request = new MaterialsCvRequest(ImportPaths.Data("nims_fatigue.csv"), ImportPaths.Mapping("nims_fatigue"), "tensile_strength")
+        {
+            Folds = 3,
+            Ensemble = 8,
+            Trees = 100,
+            Model = "trees",
+            Features = "mass,process,attributes",
+            Json = true,
+        };
+
+        var code = MaterialsCvCommand.Execute(request, output, error);
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output.ToString());
+        var root = doc.RootElement;
+        Assert.Equal(3, root.GetProperty("per_fold").GetArrayLength());
+        Assert.Equal(360, root.GetProperty("pooled").GetProperty("n").GetInt32());
+        Assert.InRange(root.GetProperty("pooled").GetProperty("coverage").GetDouble(), 0.75, 1.0);
+        Assert.InRange(root.GetProperty("mean_over_folds").GetProperty("r2").GetDouble(), 0.8, 1.0);
+        Assert.Equal("MPa", root.GetProperty("unit").GetString());
+    }
+
+    [Fact]
+    public void Cv_UnknownTarget_ExitCode2WithReason()
+    {
+        var error = new StringWriter();
+
+        var code = MaterialsCvCommand.Execute(new MaterialsCvRequest(ImportPaths.Data("nims_fatigue.csv"), ImportPaths.Mapping("nims_fatigue"), "yield_strength"), new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("no record has 'yield_strength'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>End to end: design with the committed goals file, write the top candidate's passport, read it as a scene material's properties.</summary>
+    [Fact]
+    public void Design_GoalsFile_ParetoCandidatesAndPassportTheSceneReads()
+    {
+        var dir = RepoPaths.NewTempFolder("cli-design");
+        var passportPath = Path.Combine(dir, "designed.json");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = MaterialsDesignCommand.Execute(new MaterialsDesignRequest
+        {
+            Goals = RepoPaths.InRepo("models", "goals", "nims_fatigue_lean.yaml"),
+            Top = 5,
+            PassportOut = passportPath,
+        }, output, error);
+
+        Assert.Equal(0, code);
+        var text = output.ToString();
+        Assert.Contains("#1 pareto rank 1", text, StringComparison.Ordinal);
+        Assert.Contains("P(fatigue_strength >= 600 MPa)", text, StringComparison.Ordinal);
+        Assert.Contains("next experiments by expected improvement", text, StringComparison.Ordinal);
+        var material = TestScenes.Material(TestScenes.Edit("model: ../../models/nims-steel", "passport: designed.json"));
+        var passport = new MaterialPropertyService().GetPassport(material, dir);
+        Assert.True(passport[MaterialPropertyNames.FatigueStrength].Value.Mean > 550e6);
+        var file = MaterialPassport.FromJson(File.ReadAllText(passportPath));
+        Assert.Equal([MaterialPropertyNames.FatigueStrength, MaterialPropertyNames.TensileStrength], file.PropertyNames);
+        Assert.Equal(file.PropertyNames, passport.PropertyNames.Take(2));
+    }
+
+    [Fact]
+    public void Design_OnDataWithMapping_TrainsAndProposesNextExperiments()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = MaterialsDesignCommand.Execute(new MaterialsDesignRequest
+        {
+            Data = ImportPaths.Data("nims_fatigue.csv"),
+            Mapping = ImportPaths.Mapping("nims_fatigue"),
+            Goal = ["tensile_strength >= 1100 MPa"],
+            Minimise = ["Cr+Mo+Ni"],
+            Limit = ["tempering.temperature=550..650 degC"],
+            Top = 3,
+            Next = 2,
+            Population = 400,
+            Generations = 2,
+            Json = true,
+        }, output, error);
+
+        Assert.True(code == 0, error.ToString());
+        using var doc = JsonDocument.Parse(output.ToString());
+        Assert.Equal(3, doc.RootElement.GetProperty("candidates").GetArrayLength());
+        Assert.Equal(2, doc.RootElement.GetProperty("next_experiments").GetArrayLength());
+        var t = doc.RootElement.GetProperty("candidates")[0].GetProperty("variables").GetProperty("tempering.temperature").GetProperty("value").GetDouble();
+        Assert.InRange(t, 823.15 - 1e-6, 923.15 + 1e-6);
+    }
+}
