@@ -6,6 +6,8 @@ var root = new RootCommand("TwinPlatform: material -> component -> system digita
 {
     DemoCommand.Create(),
     RunCommand.Create(),
+    SolveCommand.Create(),
+    MaterialsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

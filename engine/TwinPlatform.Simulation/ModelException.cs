@@ -18,8 +18,20 @@ public sealed class ModelException : Exception
     {
     }
 
+    /// <summary>Creates the exception for a problem with one element.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="element">Global (0-based) number of the element.</param>
+    public ModelException(string message, int element)
+        : base(message)
+    {
+        Element = element;
+    }
+
     /// <summary>Creates the exception with no message.</summary>
     public ModelException()
     {
     }
+
+    /// <summary>The global (0-based) element number the problem is about, or -1 if it is not about one element.</summary>
+    public int Element { get; } = -1;
 }

@@ -6,8 +6,9 @@ using TwinPlatform.Simulation.Meshing;
 namespace TwinPlatform.Simulation.Tests;
 
 /// <summary>
-/// Patch tests: on a distorted mesh, a linear displacement field (constant strain) must be reproduced
-/// exactly — under displacement boundary conditions and under the matching tractions.
+/// Patch tests for every element type: on a distorted mesh (interior corner nodes moved by up to 20 % of the
+/// cell size, straight edges), a linear displacement field (constant strain) must be reproduced exactly —
+/// under displacement boundary conditions, under the matching tractions, and under the matching pressures.
 /// </summary>
 public sealed class PatchTests
 {
@@ -34,12 +35,13 @@ public sealed class PatchTests
         0.5 * (Gradient[1, 2] + Gradient[2, 1]),
         0.5 * (Gradient[2, 0] + Gradient[0, 2]));
 
+    public static TheoryData<ElementType> Types => [.. StructuredMeshes.AllTypes];
+
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void DisplacementPatch_LinearFieldOnBoundary_ReproducesConstantStrainEverywhere(bool quadratic)
+    [MemberData(nameof(Types))]
+    public void DisplacementPatch_LinearFieldOnBoundary_ReproducesConstantStrainEverywhere(ElementType type)
     {
-        var mesh = TestMeshes.Box(3, 3, 3, 1.0, 1.0, 1.0, quadratic, distortion: 0.2, seed: 7);
+        var mesh = StructuredMeshes.Box(type, 3, 3, 3, 1.0, 1.0, 1.0, distortion: 0.2, seed: 7);
         var model = new StaticModel(mesh, Steel);
         model.Prescribe("boundary", Exact);
         model.AddLoadCase("patch");
@@ -57,11 +59,10 @@ public sealed class PatchTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void TractionPatch_ConstantStressOnSides_ReproducesConstantStress(bool quadratic)
+    [MemberData(nameof(Types))]
+    public void TractionPatch_ConstantStressOnSides_ReproducesConstantStress(ElementType type)
     {
-        var mesh = TestMeshes.Box(3, 3, 3, 1.0, 1.0, 1.0, quadratic, distortion: 0.2, seed: 11);
+        var mesh = StructuredMeshes.Box(type, 3, 3, 3, 1.0, 1.0, 1.0, distortion: 0.2, seed: 11);
         var stress = Steel.Stress(ExactStrain);
 
         // 3-2-1 supports that leave the free body's deformation unconstrained.
@@ -86,6 +87,38 @@ public sealed class PatchTests
         // The loads are self-equilibrated, so the supports carry (numerically) nothing.
         var reaction = result.ReactionForce("A") + result.ReactionForce("B") + result.ReactionForce("C");
         Assert.True(reaction.Length <= 1e-6 * stress.VonMises, $"reactions {reaction}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void PressurePatch_EqualPressureOnAllSides_GivesHydrostaticStress(ElementType type)
+    {
+        // p on every face: sigma = -p I, strain -p (1 - 2 nu) / E on the diagonal.
+        var mesh = StructuredMeshes.Box(type, 3, 2, 2, 1.0, 0.8, 0.6, distortion: 0.2, seed: 5);
+        const double p = 5e6;
+        AddSingleNodeSet(mesh, "A", new Vector3d(0, 0, 0));
+        AddSingleNodeSet(mesh, "B", new Vector3d(1, 0, 0));
+        AddSingleNodeSet(mesh, "C", new Vector3d(0, 0.8, 0));
+        var model = new StaticModel(mesh, Steel);
+        model.Fix("A");
+        model.Fix("B", DofComponents.Y | DofComponents.Z);
+        model.Fix("C", DofComponents.Z);
+        var lc = model.AddLoadCase("pressure");
+        foreach (var side in new[] { "xmin", "xmax", "ymin", "ymax", "zmin", "zmax" })
+        {
+            lc.AddPressure(side, p);
+        }
+
+        var result = model.Solve(new StaticSolveOptions { RelativeTolerance = 1e-14 }).LoadCases[0];
+
+        var e = -p * (1 - (2 * Steel.PoissonRatio)) / Steel.YoungsModulusPa;
+        var field = result.Stresses;
+        for (var n = 0; n < mesh.NodeCount; n++)
+        {
+            AssertTensor(new SymmetricTensor(-p, -p, -p, 0, 0, 0), field.NodalStress(n), Relative * p, $"nodal stress, node {n}");
+        }
+
+        AssertTensor(new SymmetricTensor(e, e, e, 0, 0, 0), field.PointStrain(0, 0), Relative * Math.Abs(e), "strain");
     }
 
     private static Vector3d Exact(Vector3d p) => Offset + new Vector3d(

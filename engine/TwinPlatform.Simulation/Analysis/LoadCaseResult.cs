@@ -14,11 +14,15 @@ namespace TwinPlatform.Simulation.Analysis;
 public sealed class LoadCaseResult
 {
     private readonly StaticModel _model;
+    private readonly ElasticProperties _properties;
+    private readonly double[]? _temperatureChange;
     private StressField? _stresses;
 
-    internal LoadCaseResult(StaticModel model, LoadCase loadCase, double[] displacements, double[] forces, double[] reactions, LinearSolveResult solve)
+    internal LoadCaseResult(StaticModel model, LoadCase loadCase, ElasticProperties properties, double[] displacements, double[] forces, double[] reactions, double[]? temperatureChange, LinearSolveResult solve)
     {
         _model = model;
+        _properties = properties;
+        _temperatureChange = temperatureChange;
         LoadCase = loadCase;
         Displacements = displacements;
         Forces = forces;
@@ -55,8 +59,11 @@ public sealed class LoadCaseResult
     /// <summary>Solve time of this load case.</summary>
     public TimeSpan SolveTime { get; }
 
-    /// <summary>Integration-point and nodal strains and stresses (computed on first use).</summary>
-    public StressField Stresses => _stresses ??= StressRecovery.Compute(_model.Mesh, _model.Material, Displacements);
+    /// <summary>Nodal temperatures of the case, K, or null without a thermal load.</summary>
+    public double[]? Temperatures => LoadCase.Temperatures;
+
+    /// <summary>Integration-point and nodal strains and stresses (computed on first use; thermal strain subtracted).</summary>
+    public StressField Stresses => _stresses ??= StressRecovery.Compute(_model.Mesh, _properties, Displacements, _temperatureChange);
 
     /// <summary>Recovered von Mises stress per node, Pa (for rendering).</summary>
     public double[] NodalVonMises => Stresses.NodalVonMises;
@@ -92,19 +99,28 @@ public sealed class LoadCaseResult
         Span<double> eps = stackalloc double[6];
         ElementOperations.GatherCoordinates(mesh, nodes, xyz);
         ElementOperations.GatherVector(Displacements, nodes, ue);
-        var ok = block.Type switch
+        var rules = ElementRules.Of(block.Type);
+        if (!ElementOperations.EvaluateAt(rules, xyz, ue, location.R, location.S, location.T, u, eps))
         {
-            ElementType.Tet4 => ElementOperations.EvaluateAt(default(Tet4Kernel), xyz, ue, location.R, location.S, location.T, u, eps),
-            ElementType.Tet10 => ElementOperations.EvaluateAt(default(Tet10Kernel), xyz, ue, location.R, location.S, location.T, u, eps),
-            _ => throw new NotSupportedException($"no element kernel for {block.Type} yet"),
-        };
-        if (!ok)
-        {
-            throw new ModelException($"element {location.Element} has a non-positive Jacobian determinant at the probe point");
+            throw new ModelException($"element {location.Element} has a non-positive Jacobian determinant at the probe point", location.Element);
         }
 
         var strain = SymmetricTensor.FromSpan(eps);
-        return new ProbeResult(point, location, new Vector3d(u[0], u[1], u[2]), strain, _model.Material.Stress(strain));
+        var m = _properties.MaterialOf[location.Element];
+        var mechanical = strain;
+        if (_temperatureChange is not null && _properties.Alpha[m] != 0)
+        {
+            Span<double> dT = stackalloc double[ElementOperations.MaxNodes];
+            for (var a = 0; a < nodes.Length; a++)
+            {
+                dT[a] = _temperatureChange[nodes[a]];
+            }
+
+            var th = _properties.Alpha[m] * ElementOperations.Interpolate(rules, dT, location.R, location.S, location.T);
+            mechanical = strain with { XX = strain.XX - th, YY = strain.YY - th, ZZ = strain.ZZ - th };
+        }
+
+        return new ProbeResult(point, location, new Vector3d(u[0], u[1], u[2]), strain, _properties.Laws[m]!.Stress(mechanical));
     }
 
     /// <summary>Displacement at <paramref name="point"/>, metres.</summary>

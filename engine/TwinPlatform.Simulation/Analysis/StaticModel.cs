@@ -31,23 +31,31 @@ public sealed class StaticModel
     private readonly bool[] _constrained;
     private readonly double[] _prescribed;
     private readonly List<LoadCase> _loadCases = [];
-    private NodeAdjacency? _adjacency;
-    private ElementColoring? _coloring;
-    private int[]? _order;
+    private readonly ElementMaterials _materials;
+    private readonly IsotropicElastic? _single;
+    private double[]? _initialTemperatures;
     private MeshLocator? _locator;
 
-    /// <summary>Creates the model.</summary>
+    /// <summary>Creates a model with one material for every element.</summary>
     public StaticModel(Mesh mesh, IsotropicElastic material)
+        : this(mesh)
+    {
+        ArgumentNullException.ThrowIfNull(material);
+        _single = material;
+        _materials.AssignAll(SolidMaterial.FromElastic(material));
+    }
+
+    /// <summary>Creates a model without materials; assign them with <see cref="AssignMaterial(string, SolidMaterial)"/>.</summary>
+    public StaticModel(Mesh mesh)
     {
         ArgumentNullException.ThrowIfNull(mesh);
-        ArgumentNullException.ThrowIfNull(material);
         if (mesh.ElementCount == 0)
         {
             throw new ArgumentException("the mesh has no volume elements", nameof(mesh));
         }
 
         Mesh = mesh;
-        Material = material;
+        _materials = new ElementMaterials(mesh);
         _constrained = new bool[3 * mesh.NodeCount];
         _prescribed = new double[3 * mesh.NodeCount];
     }
@@ -55,14 +63,60 @@ public sealed class StaticModel
     /// <summary>The mesh.</summary>
     public Mesh Mesh { get; }
 
-    /// <summary>The material of every element.</summary>
-    public IsotropicElastic Material { get; }
+    /// <summary>The material of every element, for a model created with one <see cref="IsotropicElastic"/> material.</summary>
+    /// <exception cref="InvalidOperationException">The model was created without one material (see <see cref="Materials"/>).</exception>
+    public IsotropicElastic Material => _single ?? throw new InvalidOperationException("this model has materials per element set; see Materials");
+
+    /// <summary>The distinct materials assigned so far.</summary>
+    public IReadOnlyList<SolidMaterial> Materials => _materials.Materials;
+
+    /// <summary>The one material of a model created with an <see cref="IsotropicElastic"/>, or null.</summary>
+    internal IsotropicElastic? SingleMaterial => _single;
+
+    /// <summary>Initial (stress-free) nodal temperatures, K, or null (then a load case's temperatures need their own initial field).</summary>
+    public double[]? InitialTemperatures => _initialTemperatures;
 
     /// <summary>Load cases in creation order.</summary>
     public IReadOnlyList<LoadCase> LoadCases => _loadCases;
 
     /// <summary>Point locator of the mesh (built on first use).</summary>
     public MeshLocator Locator => _locator ??= new MeshLocator(Mesh);
+
+    /// <summary>Assigns <paramref name="material"/> to the elements of <paramref name="elementSet"/> (later assignments win).</summary>
+    /// <exception cref="ArgumentException">No element set has that name.</exception>
+    /// <exception cref="ModelException">A property of the material is out of range.</exception>
+    public void AssignMaterial(string elementSet, SolidMaterial material) => _materials.Assign(elementSet, material);
+
+    /// <summary>Assigns <paramref name="material"/> to every element.</summary>
+    public void AssignMaterial(SolidMaterial material) => _materials.AssignAll(material);
+
+    /// <summary>
+    /// Sets the initial (stress-free) temperature of every node, K (CalculiX *INITIAL CONDITIONS, TYPE=TEMPERATURE);
+    /// a load case's thermal strain is alpha (T - T0).
+    /// </summary>
+    public void SetInitialTemperatures(ReadOnlySpan<double> temperatureK) => _initialTemperatures = CheckedField(temperatureK, nameof(temperatureK));
+
+    /// <summary>Sets one initial (stress-free) temperature for every node, K.</summary>
+    public void SetInitialTemperature(double temperatureK)
+    {
+        if (!double.IsFinite(temperatureK))
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperatureK), temperatureK, "a temperature must be finite, K");
+        }
+
+        _initialTemperatures = new double[Mesh.NodeCount];
+        Array.Fill(_initialTemperatures, temperatureK);
+    }
+
+    /// <summary>Holds node <paramref name="node"/> fixed in the given components.</summary>
+    public void Fix(int node, DofComponents components = DofComponents.All) => Prescribe(node, components, default);
+
+    /// <summary>Prescribes displacement <paramref name="displacementM"/> (metres; only the selected components count) at node <paramref name="node"/>.</summary>
+    public void Prescribe(int node, DofComponents components, Vector3d displacementM)
+    {
+        CheckNode(node);
+        Set(node, components, displacementM);
+    }
 
     /// <summary>Holds the nodes of set <paramref name="setName"/> (node, face or element set) fixed in the given components.</summary>
     /// <exception cref="ArgumentException">No set has that name.</exception>
@@ -129,36 +183,29 @@ public sealed class StaticModel
         var threads = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var clock = Stopwatch.StartNew();
 
-        _adjacency ??= NodeAdjacency.Build(Mesh);
-        var active = new bool[Mesh.NodeCount];
-        for (var n = 0; n < active.Length; n++)
-        {
-            active[n] = _adjacency.IsActive(n);
-        }
-
-        _order ??= NodeOrdering.ReverseCuthillMcKee(_adjacency);
-        var dofs = DofMap.Create(Mesh, active, _constrained, _prescribed, _order);
+        var graph = MeshGraph.Of(Mesh);
+        _materials.RequireAll("static");
+        var properties = new ElasticProperties(_materials.Materials, _materials.MaterialOf, _materials.RequireElastic("static"));
+        var dofs = DofMap.Create(Mesh, graph.ActiveNodes, _constrained, _prescribed, graph.Order);
         RigidBodyCheck.Verify(Mesh, dofs);
-        _coloring ??= ElementColoring.Build(Mesh);
-        var system = StiffnessSystem.CreatePattern(_adjacency, dofs);
+        var coloring = graph.Coloring;
+        var system = StiffnessSystem.CreatePattern(graph.Adjacency, dofs);
         var setup = clock.Elapsed;
-        progress?.Report($"pattern: {dofs.FreeCount} equations, {system.Free.Pattern.NonZeroCount} stored entries, {_coloring.ColorCount} element colours ({setup.TotalSeconds:F2} s)");
+        progress?.Report($"pattern: {dofs.FreeCount} equations, {system.Free.Pattern.NonZeroCount} stored entries, {coloring.ColorCount} element colours ({setup.TotalSeconds:F2} s)");
 
         clock.Restart();
-        StiffnessAssembler.Assemble(system, Mesh, _coloring, Material.LambdaPa, Material.ShearModulusPa, threads);
+        MatrixAssembler.Assemble(system, Mesh, coloring, new StiffnessMatrix(properties.MaterialOf, properties.Lambda, properties.Mu), threads);
         var assembly = clock.Elapsed;
         progress?.Report($"assembly: {Mesh.ElementCount} elements on {threads} threads ({assembly.TotalSeconds:F2} s)");
 
         clock.Restart();
-        IPreconditioner preconditioner = options.Preconditioner == PreconditionerKind.Jacobi
-            ? new JacobiPreconditioner()
-            : new IncompleteCholeskyPreconditioner();
+        var preconditioner = PreconditionerFactory.Create(options.Preconditioner);
         preconditioner.Initialize(system.Free);
         var preconditionerTime = clock.Elapsed;
-        var shift = (preconditioner as IncompleteCholeskyPreconditioner)?.Shift ?? 0;
+        var shift = PreconditionerFactory.Shift(preconditioner);
         progress?.Report($"preconditioner: {options.Preconditioner}{(shift > 0 ? $" (diagonal shift {shift:G3})" : string.Empty)} ({preconditionerTime.TotalSeconds:F2} s)");
 
-        var solver = new ConjugateGradientSolver(threads);
+        ILinearSolver solver = new ConjugateGradientSolver(threads);
         var stop = new ResidualStopCriterion(options.RelativeTolerance, options.MaxIterations);
         var results = new List<LoadCaseResult>(_loadCases.Count);
         var solveTime = TimeSpan.Zero;
@@ -168,7 +215,7 @@ public sealed class StaticModel
         foreach (var loadCase in _loadCases)
         {
             var forces = new double[3 * Mesh.NodeCount];
-            loadCase.Assemble(forces);
+            loadCase.Assemble(forces, properties);
             Array.Clear(free);
             for (var dof = 0; dof < forces.Length; dof++)
             {
@@ -204,7 +251,7 @@ public sealed class StaticModel
 
             var reactions = new double[u.Length];
             system.Reactions(u, forces, reactions);
-            results.Add(new LoadCaseResult(this, loadCase, u, forces, reactions, solved));
+            results.Add(new LoadCaseResult(this, loadCase, properties, u, forces, reactions, loadCase.TemperatureChange(), solved));
         }
 
         var types = new List<ElementType>();
@@ -225,8 +272,8 @@ public sealed class StaticModel
             ConstrainedDofCount = dofs.ConstrainedCount,
             NonZeroCount = system.Free.Pattern.NonZeroCount,
             MatrixBytes = system.Free.SizeInBytes + system.ConstrainedRows.SizeInBytes,
-            PreconditionerBytes = preconditioner is IncompleteCholeskyPreconditioner ic ? ic.SizeInBytes : 8L * dofs.FreeCount,
-            ColorCount = _coloring.ColorCount,
+            PreconditionerBytes = PreconditionerFactory.SizeInBytes(preconditioner, dofs.FreeCount),
+            ColorCount = coloring.ColorCount,
             Threads = threads,
             Preconditioner = options.Preconditioner,
             PreconditionerShift = shift,
@@ -237,6 +284,33 @@ public sealed class StaticModel
             TotalIterations = totalIterations,
         };
         return new StaticResults(results, statistics);
+    }
+
+    /// <summary>A copy of a per-node field after checking its length and values.</summary>
+    internal double[] CheckedField(ReadOnlySpan<double> values, string name)
+    {
+        if (values.Length != Mesh.NodeCount)
+        {
+            throw new ArgumentException($"{values.Length} values for {Mesh.NodeCount} nodes; give one per node", name);
+        }
+
+        foreach (var v in values)
+        {
+            if (!double.IsFinite(v))
+            {
+                throw new ArgumentException("temperatures must be finite, K", name);
+            }
+        }
+
+        return values.ToArray();
+    }
+
+    internal void CheckNode(int node)
+    {
+        if ((uint)node >= (uint)Mesh.NodeCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(node), node, $"the mesh has {Mesh.NodeCount} nodes (numbered from 0)");
+        }
     }
 
     private void Set(int node, DofComponents components, Vector3d value)

@@ -6,7 +6,7 @@ namespace TwinPlatform.Simulation.Discretization;
 /// The assembled stiffness split by the constraints: <see cref="Free"/> = K_ff over the free equations
 /// (symmetric positive definite once the supports suppress the rigid-body modes), and
 /// <see cref="ConstrainedRows"/> = the full rows of K for the constrained dofs, columns indexed by global
-/// dof (3 * node + component). The latter gives the load lift K_fc g = (K_cf)ᵀ g and the reactions
+/// dof (DofsPerNode * node + component). The same structure holds mass and conductivity matrices. The latter gives the load lift K_fc g = (K_cf)ᵀ g and the reactions
 /// K_c· u - f_c without keeping a second copy of K.
 /// </summary>
 internal sealed class StiffnessSystem
@@ -28,6 +28,7 @@ internal sealed class StiffnessSystem
     public static StiffnessSystem CreatePattern(NodeAdjacency adjacency, DofMap dofs)
     {
         var eq = dofs.Equations;
+        var dpn = dofs.DofsPerNode;
         var nodeCount = adjacency.NodePointers.Length - 1;
 
         // K_ff: every free row of node a has the same columns, the free dofs of a's neighbours sorted by
@@ -36,7 +37,7 @@ internal sealed class StiffnessSystem
         var pointers = new int[dofs.FreeCount + 1];
         for (var a = 0; a < nodeCount; a++)
         {
-            if (FreeComponents(eq, a) == 0)
+            if (FreeComponents(eq, a, dpn) == 0)
             {
                 continue;
             }
@@ -44,14 +45,14 @@ internal sealed class StiffnessSystem
             var length = 0;
             for (var k = adjacency.NodePointers[a]; k < adjacency.NodePointers[a + 1]; k++)
             {
-                length += FreeComponents(eq, adjacency.Nodes[k]);
+                length += FreeComponents(eq, adjacency.Nodes[k], dpn);
             }
 
-            for (var c = 0; c < 3; c++)
+            for (var c = 0; c < dpn; c++)
             {
-                if (eq[(3 * a) + c] >= 0)
+                if (eq[(dpn * a) + c] >= 0)
                 {
-                    pointers[eq[(3 * a) + c] + 1] = length;
+                    pointers[eq[(dpn * a) + c] + 1] = length;
                 }
             }
         }
@@ -65,7 +66,7 @@ internal sealed class StiffnessSystem
         var keys = new List<long>();
         for (var a = 0; a < nodeCount; a++)
         {
-            if (FreeComponents(eq, a) == 0)
+            if (FreeComponents(eq, a, dpn) == 0)
             {
                 continue;
             }
@@ -74,15 +75,15 @@ internal sealed class StiffnessSystem
             for (var k = adjacency.NodePointers[a]; k < adjacency.NodePointers[a + 1]; k++)
             {
                 var b = adjacency.Nodes[k];
-                var count = FreeComponents(eq, b);
+                var count = FreeComponents(eq, b, dpn);
                 if (count > 0)
                 {
-                    keys.Add(((long)FirstFree(eq, b) << 2) | (long)count);
+                    keys.Add(((long)FirstFree(eq, b, dpn) << 2) | (long)count);
                 }
             }
 
             keys.Sort();
-            var row0 = FirstFree(eq, a);
+            var row0 = FirstFree(eq, a, dpn);
             var w = pointers[row0];
             foreach (var key in keys)
             {
@@ -95,9 +96,9 @@ internal sealed class StiffnessSystem
             }
 
             // Copy the layout to the node's other free rows.
-            for (var c = 0; c < 3; c++)
+            for (var c = 0; c < dpn; c++)
             {
-                var r = eq[(3 * a) + c];
+                var r = eq[(dpn * a) + c];
                 if (r >= 0 && r != row0)
                 {
                     Array.Copy(columns, pointers[row0], columns, pointers[r], pointers[row0 + 1] - pointers[row0]);
@@ -107,42 +108,63 @@ internal sealed class StiffnessSystem
 
         var free = new CsrMatrix(new CsrPattern(dofs.FreeCount, dofs.FreeCount, pointers, columns));
 
-        // Constrained rows: all three dofs of every neighbour, by global dof.
+        // Constrained rows: all dofs of every neighbour, by global dof.
         var cPointers = new int[dofs.ConstrainedCount + 1];
         for (var c = 0; c < dofs.ConstrainedCount; c++)
         {
-            var a = dofs.ConstrainedDofs[c] / 3;
-            cPointers[c + 1] = cPointers[c] + (3 * (adjacency.NodePointers[a + 1] - adjacency.NodePointers[a]));
+            var a = dofs.ConstrainedDofs[c] / dpn;
+            cPointers[c + 1] = cPointers[c] + (dpn * (adjacency.NodePointers[a + 1] - adjacency.NodePointers[a]));
         }
 
         var cColumns = new int[cPointers[dofs.ConstrainedCount]];
         var wc = 0;
         for (var c = 0; c < dofs.ConstrainedCount; c++)
         {
-            var a = dofs.ConstrainedDofs[c] / 3;
+            var a = dofs.ConstrainedDofs[c] / dpn;
             for (var k = adjacency.NodePointers[a]; k < adjacency.NodePointers[a + 1]; k++)
             {
                 var b = adjacency.Nodes[k];
-                cColumns[wc++] = 3 * b;
-                cColumns[wc++] = (3 * b) + 1;
-                cColumns[wc++] = (3 * b) + 2;
+                for (var j = 0; j < dpn; j++)
+                {
+                    cColumns[wc++] = (dpn * b) + j;
+                }
             }
         }
 
-        var constrained = new CsrMatrix(new CsrPattern(dofs.ConstrainedCount, 3 * nodeCount, cPointers, cColumns));
+        var constrained = new CsrMatrix(new CsrPattern(dofs.ConstrainedCount, dpn * nodeCount, cPointers, cColumns));
         return new StiffnessSystem(dofs, free, constrained);
     }
 
     /// <summary>Equation of the first free component of <paramref name="node"/>, or a negative number if none is free.</summary>
-    public static int FirstFree(int[] equations, int node)
+    public static int FirstFree(int[] equations, int node, int dofsPerNode)
     {
-        var d = 3 * node;
-        return equations[d] >= 0 ? equations[d] : equations[d + 1] >= 0 ? equations[d + 1] : equations[d + 2] >= 0 ? equations[d + 2] : -1;
+        var d = dofsPerNode * node;
+        for (var c = 0; c < dofsPerNode; c++)
+        {
+            if (equations[d + c] >= 0)
+            {
+                return equations[d + c];
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Number of free components of node <paramref name="node"/>.</summary>
-    public static int FreeComponents(int[] equations, int node) =>
-        (equations[3 * node] >= 0 ? 1 : 0) + (equations[(3 * node) + 1] >= 0 ? 1 : 0) + (equations[(3 * node) + 2] >= 0 ? 1 : 0);
+    public static int FreeComponents(int[] equations, int node, int dofsPerNode)
+    {
+        var count = 0;
+        var d = dofsPerNode * node;
+        for (var c = 0; c < dofsPerNode; c++)
+        {
+            count += equations[d + c] >= 0 ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>A system on the same patterns with zero values (for a second matrix such as the mass).</summary>
+    public StiffnessSystem WithZeroValues() => new(Dofs, new CsrMatrix(Free.Pattern), new CsrMatrix(ConstrainedRows.Pattern));
 
     /// <summary>f_f -= K_fc g: the effect of prescribed (non-zero) displacements on the free equations.</summary>
     public void SubtractPrescribedLift(double[] freeRightHandSide)

@@ -39,12 +39,15 @@ internal static class ElementOperations
 
     /// <summary>Physical position of natural point (r, s, t).</summary>
     public static Vector3d Position<TKernel>(TKernel kernel, ReadOnlySpan<double> xyz, double r, double s, double t)
-        where TKernel : struct, IElementKernel
+        where TKernel : struct, IElementKernel => Position(ElementRules.Of(kernel.ElementType), xyz, r, s, t);
+
+    /// <summary>Physical position of natural point (r, s, t).</summary>
+    public static Vector3d Position(ElementRuleSet rules, ReadOnlySpan<double> xyz, double r, double s, double t)
     {
-        var n = kernel.NodeCount;
+        var n = rules.NodeCount;
         Span<double> shape = stackalloc double[MaxNodes];
         Span<double> d = stackalloc double[3 * MaxNodes];
-        kernel.EvaluateShape(r, s, t, shape, d);
+        rules.Shape(r, s, t, shape, d);
         double x = 0, y = 0, z = 0;
         for (var a = 0; a < n; a++)
         {
@@ -56,19 +59,33 @@ internal static class ElementOperations
         return new Vector3d(x, y, z);
     }
 
+    /// <summary>Value of a nodal scalar (one value per element node) at natural point (r, s, t).</summary>
+    public static double Interpolate(ElementRuleSet rules, ReadOnlySpan<double> nodal, double r, double s, double t)
+    {
+        Span<double> shape = stackalloc double[MaxNodes];
+        Span<double> d = stackalloc double[3 * MaxNodes];
+        rules.Shape(r, s, t, shape, d);
+        var v = 0.0;
+        for (var a = 0; a < rules.NodeCount; a++)
+        {
+            v += shape[a] * nodal[a];
+        }
+
+        return v;
+    }
+
     /// <summary>
     /// Displacement (3) and strain tensor (6) at natural point (r, s, t) for nodal displacements
     /// <paramref name="ue"/>; false if the Jacobian is not positive there.
     /// </summary>
-    public static bool EvaluateAt<TKernel>(TKernel kernel, ReadOnlySpan<double> xyz, ReadOnlySpan<double> ue, double r, double s, double t, Span<double> displacement, Span<double> strain)
-        where TKernel : struct, IElementKernel
+    public static bool EvaluateAt(ElementRuleSet rules, ReadOnlySpan<double> xyz, ReadOnlySpan<double> ue, double r, double s, double t, Span<double> displacement, Span<double> strain)
     {
-        var n = kernel.NodeCount;
+        var n = rules.NodeCount;
         Span<double> shape = stackalloc double[MaxNodes];
         Span<double> d = stackalloc double[3 * MaxNodes];
         Span<double> inverse = stackalloc double[9];
         Span<double> g = stackalloc double[3 * MaxNodes];
-        kernel.EvaluateShape(r, s, t, shape, d);
+        rules.Shape(r, s, t, shape, d);
         double ux = 0, uy = 0, uz = 0;
         for (var a = 0; a < n; a++)
         {
@@ -92,39 +109,52 @@ internal static class ElementOperations
     }
 
     /// <summary>
-    /// Natural coordinates of physical point <paramref name="p"/>: the affine map of the corners gives the
-    /// start, Newton iteration on the isoparametric map refines it (exact in one step for straight-sided
-    /// elements). Returns false if the iteration does not settle (point far outside a distorted element).
+    /// Natural coordinates of physical point <paramref name="p"/>: a start guess (tetrahedra: the affine map of
+    /// the corners, exact for straight-sided ones; hexahedra and wedges: the centre), refined by Newton iteration on
+    /// the isoparametric map. Returns false if the iteration does not settle (point far outside a distorted element).
     /// </summary>
     public static bool InverseMap<TKernel>(TKernel kernel, ReadOnlySpan<double> xyz, Vector3d p, Span<double> natural)
-        where TKernel : struct, IElementKernel
+        where TKernel : struct, IElementKernel => InverseMap(ElementRules.Of(kernel.ElementType), xyz, p, natural);
+
+    /// <summary>Natural coordinates of physical point <paramref name="p"/> in the element of <paramref name="rules"/> (see the generic overload).</summary>
+    public static bool InverseMap(ElementRuleSet rules, ReadOnlySpan<double> xyz, Vector3d p, Span<double> natural)
     {
-        // Start: affine map through the four corners (tetrahedra: corners 0..3).
         Span<double> inverse = stackalloc double[9];
-        var det = IsoparametricMath.Jacobian(4, CornerDerivatives, xyz, inverse);
-        if (!(det > 0))
+        var shapeKind = ElementTopology.Shape(rules.Type);
+        double r, s, t;
+        if (shapeKind == ReferenceShape.Tetrahedron)
         {
-            return false;
+            var det = IsoparametricMath.Jacobian(4, CornerDerivatives, xyz, inverse);
+            if (!(det > 0))
+            {
+                return false;
+            }
+
+            double dx0 = p.X - xyz[0], dy0 = p.Y - xyz[1], dz0 = p.Z - xyz[2];
+            r = (inverse[0] * dx0) + (inverse[1] * dy0) + (inverse[2] * dz0);
+            s = (inverse[3] * dx0) + (inverse[4] * dy0) + (inverse[5] * dz0);
+            t = (inverse[6] * dx0) + (inverse[7] * dy0) + (inverse[8] * dz0);
+            if (rules.NodeCount == 4)
+            {
+                natural[0] = r;
+                natural[1] = s;
+                natural[2] = t;
+                return true;
+            }
+        }
+        else
+        {
+            r = shapeKind == ReferenceShape.Wedge ? 1.0 / 3.0 : 0;
+            s = r;
+            t = 0;
         }
 
-        double dx = p.X - xyz[0], dy = p.Y - xyz[1], dz = p.Z - xyz[2];
-        var r = (inverse[0] * dx) + (inverse[1] * dy) + (inverse[2] * dz);
-        var s = (inverse[3] * dx) + (inverse[4] * dy) + (inverse[5] * dz);
-        var t = (inverse[6] * dx) + (inverse[7] * dy) + (inverse[8] * dz);
-        var n = kernel.NodeCount;
-        if (n == 4)
-        {
-            natural[0] = r;
-            natural[1] = s;
-            natural[2] = t;
-            return true;
-        }
-
+        var n = rules.NodeCount;
         Span<double> shape = stackalloc double[MaxNodes];
         Span<double> d = stackalloc double[3 * MaxNodes];
         for (var iteration = 0; iteration < 30; iteration++)
         {
-            kernel.EvaluateShape(r, s, t, shape, d);
+            rules.Shape(r, s, t, shape, d);
             double x = 0, y = 0, z = 0;
             for (var a = 0; a < n; a++)
             {
@@ -133,15 +163,13 @@ internal static class ElementOperations
                 z += shape[a] * xyz[(3 * a) + 2];
             }
 
-            det = IsoparametricMath.Jacobian(n, d[..(3 * n)], xyz, inverse);
+            var det = IsoparametricMath.Jacobian(n, d[..(3 * n)], xyz, inverse);
             if (!(det > 0))
             {
                 return false;
             }
 
-            dx = p.X - x;
-            dy = p.Y - y;
-            dz = p.Z - z;
+            double dx = p.X - x, dy = p.Y - y, dz = p.Z - z;
             var dr = (inverse[0] * dx) + (inverse[1] * dy) + (inverse[2] * dz);
             var ds = (inverse[3] * dx) + (inverse[4] * dy) + (inverse[5] * dz);
             var dt = (inverse[6] * dx) + (inverse[7] * dy) + (inverse[8] * dz);
@@ -165,40 +193,55 @@ internal static class ElementOperations
         return true;
     }
 
-    /// <summary>The smallest barycentric coordinate of (r, s, t): non-negative inside the tetrahedron.</summary>
-    public static double MinBarycentric(double r, double s, double t) => Math.Min(Math.Min(1 - r - s - t, r), Math.Min(s, t));
-
     /// <summary>
-    /// Integrals of the shape functions over the element, ∫ N_a dV (with the kernel's quadrature), into
-    /// <paramref name="integrals"/>; returns the volume, or NaN if the element is inverted.
+    /// How far inside the reference element (r, s, t) lies, in natural units: the smallest distance to a face
+    /// coordinate bound (barycentric coordinates, 1 - |xi|); non-negative inside.
     /// </summary>
-    public static double IntegrateShape<TKernel>(TKernel kernel, ReadOnlySpan<double> xyz, Span<double> integrals)
-        where TKernel : struct, IElementKernel
+    public static double InsideMeasure(ReferenceShape shape, double r, double s, double t) => shape switch
     {
-        var n = kernel.NodeCount;
-        Span<double> shape = stackalloc double[MaxNodes];
-        Span<double> d = stackalloc double[3 * MaxNodes];
-        Span<double> inverse = stackalloc double[9];
-        integrals[..n].Clear();
-        var volume = 0.0;
-        for (var p = 0; p < kernel.IntegrationPointCount; p++)
+        ReferenceShape.Tetrahedron => Math.Min(Math.Min(1 - r - s - t, r), Math.Min(s, t)),
+        ReferenceShape.Hexahedron => Math.Min(1 - Math.Abs(r), Math.Min(1 - Math.Abs(s), 1 - Math.Abs(t))),
+        _ => Math.Min(Math.Min(1 - r - s, r), Math.Min(s, 1 - Math.Abs(t))),
+    };
+
+    /// <summary>Moves (r, s, t) onto the reference element (nearest in natural coordinates, approximately).</summary>
+    public static void Clamp(ReferenceShape shape, ref double r, ref double s, ref double t)
+    {
+        switch (shape)
         {
-            var ip = kernel.GetIntegrationPoint(p);
-            kernel.EvaluateShape(ip.R, ip.S, ip.T, shape, d);
-            var det = IsoparametricMath.Jacobian(n, d[..(3 * n)], xyz, inverse);
-            if (!(det > 0))
-            {
-                return double.NaN;
-            }
+            case ReferenceShape.Tetrahedron:
+                {
+                    var l0 = Math.Max(0, 1 - r - s - t);
+                    r = Math.Max(0, r);
+                    s = Math.Max(0, s);
+                    t = Math.Max(0, t);
+                    var sum = l0 + r + s + t;
+                    r /= sum;
+                    s /= sum;
+                    t /= sum;
+                    break;
+                }
 
-            var w = ip.Weight * det;
-            volume += w;
-            for (var a = 0; a < n; a++)
-            {
-                integrals[a] += w * shape[a];
-            }
+            case ReferenceShape.Hexahedron:
+                r = Math.Clamp(r, -1, 1);
+                s = Math.Clamp(s, -1, 1);
+                t = Math.Clamp(t, -1, 1);
+                break;
+            default:
+                {
+                    var l0 = Math.Max(0, 1 - r - s);
+                    r = Math.Max(0, r);
+                    s = Math.Max(0, s);
+                    var sum = l0 + r + s;
+                    r /= sum;
+                    s /= sum;
+                    t = Math.Clamp(t, -1, 1);
+                    break;
+                }
         }
-
-        return volume;
     }
+
+    /// <summary>∫ N_a dV into <paramref name="integrals"/>; returns the volume, or NaN if the element is inverted.</summary>
+    public static double IntegrateShape<TKernel>(TKernel kernel, ReadOnlySpan<double> xyz, Span<double> integrals)
+        where TKernel : struct, IElementKernel => ElementIntegrals.ShapeIntegrals(ElementRules.Of(kernel.ElementType), xyz, integrals);
 }

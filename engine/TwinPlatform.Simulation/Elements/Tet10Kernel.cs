@@ -61,66 +61,8 @@ public readonly struct Tet10Kernel : IElementKernel
         }
     }
 
-    private static void Evaluate(double r, double s, double t, Span<double> n, Span<double> d)
-    {
-        var l0 = 1 - r - s - t;
-        double l1 = r, l2 = s, l3 = t;
-        n[0] = l0 * ((2 * l0) - 1);
-        n[1] = l1 * ((2 * l1) - 1);
-        n[2] = l2 * ((2 * l2) - 1);
-        n[3] = l3 * ((2 * l3) - 1);
-        n[4] = 4 * l0 * l1;
-        n[5] = 4 * l1 * l2;
-        n[6] = 4 * l2 * l0;
-        n[7] = 4 * l0 * l3;
-        n[8] = 4 * l1 * l3;
-        n[9] = 4 * l2 * l3;
-
-        // d/dr = d/dL1 - d/dL0, d/ds = d/dL2 - d/dL0, d/dt = d/dL3 - d/dL0.
-        var c0 = 1 - (4 * l0);
-        d[0] = c0;
-        d[1] = c0;
-        d[2] = c0;
-        d[3] = (4 * l1) - 1;
-        d[4] = 0;
-        d[5] = 0;
-        d[6] = 0;
-        d[7] = (4 * l2) - 1;
-        d[8] = 0;
-        d[9] = 0;
-        d[10] = 0;
-        d[11] = (4 * l3) - 1;
-
-        // 4 (0,1): N = 4 L0 L1
-        d[12] = 4 * (l0 - l1);
-        d[13] = -4 * l1;
-        d[14] = -4 * l1;
-
-        // 5 (1,2): N = 4 L1 L2
-        d[15] = 4 * l2;
-        d[16] = 4 * l1;
-        d[17] = 0;
-
-        // 6 (2,0): N = 4 L2 L0
-        d[18] = -4 * l2;
-        d[19] = 4 * (l0 - l2);
-        d[20] = -4 * l2;
-
-        // 7 (0,3): N = 4 L0 L3
-        d[21] = -4 * l3;
-        d[22] = -4 * l3;
-        d[23] = 4 * (l0 - l3);
-
-        // 8 (1,3): N = 4 L1 L3
-        d[24] = 4 * l3;
-        d[25] = 0;
-        d[26] = 4 * l1;
-
-        // 9 (2,3): N = 4 L2 L3
-        d[27] = 0;
-        d[28] = 4 * l3;
-        d[29] = 4 * l2;
-    }
+    private static void Evaluate(double r, double s, double t, Span<double> n, Span<double> d) =>
+        TetrahedronShapes.Quadratic(r, s, t, n, d);
 
     private static double[] BuildPointDerivatives()
     {

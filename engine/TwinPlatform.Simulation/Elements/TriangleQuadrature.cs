@@ -9,6 +9,15 @@ internal static class TriangleQuadrature
     private const double A2 = 0.091576213509771;
     private const double W2 = 0.109951743655322;
 
+    /// <summary>The centroid rule (degree 1): xi, eta, weight.</summary>
+    public static ReadOnlySpan<double> Centroid => [1.0 / 3.0, 1.0 / 3.0, 0.5];
+
+    /// <summary>The 3-point interior rule (degree 2): points at barycentric (2/3, 1/6, 1/6), weights 1/6.</summary>
+    public static ReadOnlySpan<double> Degree2 =>
+    [
+        1.0 / 6.0, 1.0 / 6.0, 1.0 / 6.0, 2.0 / 3.0, 1.0 / 6.0, 1.0 / 6.0, 1.0 / 6.0, 2.0 / 3.0, 1.0 / 6.0,
+    ];
+
     /// <summary>xi, eta, weight triples of the degree-4 rule (weights sum to 1/2).</summary>
     public static ReadOnlySpan<double> Degree4 =>
     [

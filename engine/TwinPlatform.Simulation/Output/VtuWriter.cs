@@ -10,14 +10,21 @@ namespace TwinPlatform.Simulation.Output;
 /// Writes a mesh and point fields as a VTK XML unstructured grid (.vtu) for ParaView.
 /// </summary>
 /// <remarks>
-/// Cells: Tet4 as VTK_TETRA (10) and Tet10 as VTK_QUADRATIC_TETRA (24); the internal Tet10 node order is
-/// VTK's, so connectivity is written as is. Symmetric tensors are written with 6 components in VTK's
-/// order XX, YY, ZZ, XY, YZ, XZ.
+/// <para>Cells: Tet4 as VTK_TETRA (10), Tet10 as VTK_QUADRATIC_TETRA (24), Hex8 as VTK_HEXAHEDRON (12), Hex20 and
+/// Hex20Reduced as VTK_QUADRATIC_HEXAHEDRON (25), Wedge6 as VTK_WEDGE (13), Wedge15 as VTK_QUADRATIC_WEDGE (26).
+/// The internal node orders are CalculiX's, and they coincide with VTK's for all of these cells: the mid-edge
+/// nodes of the 20-node hexahedron lie on (0,1), (1,2), (2,3), (3,0), (4,5), (5,6), (6,7), (7,4), then (0,4),
+/// (1,5), (2,6), (3,7) in both, and VTK's wedge, like CalculiX's, has corners 0-2 counter-clockwise seen from
+/// corners 3-5 (its parametric coordinates; the face list of vtkWedge is inward like CalculiX's). It is the
+/// CalculiX .frd file that differs: it lists the 20-node hexahedron's vertical edges (nodes 16-19) before the
+/// top ones (12-15). So connectivity is written as is.</para>
+/// <para>Symmetric tensors are written with 6 components in VTK's order XX, YY, ZZ, XY, YZ, XZ.</para>
 /// </remarks>
 public sealed class VtuWriter
 {
     private readonly Mesh _mesh;
     private readonly List<(string Name, int Components, double[] Values, string[]? ComponentNames)> _pointData = [];
+    private readonly List<(string Name, int Components, double[] Values)> _cellData = [];
 
     /// <summary>Creates a writer for <paramref name="mesh"/>.</summary>
     public VtuWriter(Mesh mesh, VtuEncoding encoding = VtuEncoding.Ascii)
@@ -54,6 +61,32 @@ public sealed class VtuWriter
         _pointData.Add((name, components, values, componentNames is null ? null : [.. componentNames]));
         return this;
     }
+
+    /// <summary>Adds a cell field with <paramref name="components"/> values per element (global element order).</summary>
+    public VtuWriter AddCellData(string name, int components, double[] values)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(values);
+        if (components < 1 || values.Length != components * _mesh.ElementCount)
+        {
+            throw new ArgumentException($"cell field '{name}' has {values.Length} values; expected {components} per element for {_mesh.ElementCount} elements", nameof(values));
+        }
+
+        _cellData.Add((name, components, values));
+        return this;
+    }
+
+    /// <summary>The VTK cell type of an element type.</summary>
+    public static byte VtkCellType(ElementType type) => type switch
+    {
+        ElementType.Tet4 => 10,
+        ElementType.Tet10 => 24,
+        ElementType.Hex8 => 12,
+        ElementType.Hex20 or ElementType.Hex20Reduced => 25,
+        ElementType.Wedge6 => 13,
+        ElementType.Wedge15 => 26,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no VTK cell type for this element type"),
+    };
 
     /// <summary>Writes the file.</summary>
     public void Write(string path)
@@ -97,6 +130,17 @@ public sealed class VtuWriter
         }
 
         w.WriteLine("      </PointData>");
+        if (_cellData.Count > 0)
+        {
+            w.WriteLine("      <CellData>");
+            foreach (var (name, components, values) in _cellData)
+            {
+                WriteDoubles(w, $"Name=\"{Escape(name)}\" NumberOfComponents=\"{components}\"", values, components);
+            }
+
+            w.WriteLine("      </CellData>");
+        }
+
         w.WriteLine("      <Points>");
         var xyz = new double[3 * _mesh.NodeCount];
         for (var n = 0; n < _mesh.NodeCount; n++)
@@ -116,15 +160,7 @@ public sealed class VtuWriter
         long end = 0;
         foreach (var block in _mesh.Blocks)
         {
-            var vtkType = block.Type switch
-            {
-                ElementType.Tet4 => (byte)10,
-                ElementType.Tet10 => (byte)24,
-                ElementType.Hex8 => (byte)12,
-                ElementType.Hex20 => (byte)25,
-                ElementType.Wedge6 => (byte)13,
-                _ => (byte)26,
-            };
+            var vtkType = VtkCellType(block.Type);
             foreach (var node in block.Connectivity)
             {
                 connectivity[k++] = node;

@@ -164,18 +164,12 @@ public sealed class MeshLocator
 
             var block = _mesh.BlockOf(e, out var local);
             ElementOperations.GatherCoordinates(_mesh, block.Nodes(local), xyz);
-            var ok = block.Type switch
-            {
-                ElementType.Tet4 => ElementOperations.InverseMap(default(Tet4Kernel), xyz, point, natural),
-                ElementType.Tet10 => ElementOperations.InverseMap(default(Tet10Kernel), xyz, point, natural),
-                _ => throw new NotSupportedException($"no element kernel for {block.Type} yet"),
-            };
-            if (!ok)
+            if (!ElementOperations.InverseMap(ElementRules.Of(block.Type), xyz, point, natural))
             {
                 continue;
             }
 
-            var score = ElementOperations.MinBarycentric(natural[0], natural[1], natural[2]);
+            var score = ElementOperations.InsideMeasure(ElementTopology.Shape(block.Type), natural[0], natural[1], natural[2]);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -197,12 +191,10 @@ public sealed class MeshLocator
         }
 
         // Slightly outside: clamp to the best element and accept within the distance tolerance.
-        Clamp(ref br, ref bs, ref bt);
         var bestBlock = _mesh.BlockOf(best, out var bestLocal);
+        ElementOperations.Clamp(ElementTopology.Shape(bestBlock.Type), ref br, ref bs, ref bt);
         ElementOperations.GatherCoordinates(_mesh, bestBlock.Nodes(bestLocal), xyz);
-        var onElement = bestBlock.Type == ElementType.Tet4
-            ? ElementOperations.Position(default(Tet4Kernel), xyz, br, bs, bt)
-            : ElementOperations.Position(default(Tet10Kernel), xyz, br, bs, bt);
+        var onElement = ElementOperations.Position(ElementRules.Of(bestBlock.Type), xyz, br, bs, bt);
         var distance = (onElement - point).Length;
         if (distance <= ToleranceM)
         {
@@ -225,18 +217,6 @@ public sealed class MeshLocator
         }
 
         return best;
-    }
-
-    private static void Clamp(ref double r, ref double s, ref double t)
-    {
-        var l0 = Math.Max(0, 1 - r - s - t);
-        r = Math.Max(0, r);
-        s = Math.Max(0, s);
-        t = Math.Max(0, t);
-        var sum = l0 + r + s + t;
-        r /= sum;
-        s /= sum;
-        t /= sum;
     }
 
     private void Cells(int e, out int i0, out int j0, out int k0, out int i1, out int j1, out int k1)

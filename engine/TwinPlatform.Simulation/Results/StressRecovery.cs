@@ -1,135 +1,126 @@
-using TwinPlatform.Simulation.Constitutive;
+using TwinPlatform.Simulation.Analysis;
+using TwinPlatform.Simulation.Discretization;
 using TwinPlatform.Simulation.Elements;
 using TwinPlatform.Simulation.Meshing;
 
 namespace TwinPlatform.Simulation.Results;
 
-/// <summary>Computes a <see cref="StressField"/> from nodal displacements.</summary>
+/// <summary>Computes a <see cref="StressField"/> from nodal displacements (and temperatures for thermal strain).</summary>
 internal static class StressRecovery
 {
-    public static StressField Compute(Mesh mesh, IsotropicElastic material, double[] displacements)
+    /// <param name="mesh">The mesh.</param>
+    /// <param name="properties">Per-element materials.</param>
+    /// <param name="displacements">3 per node.</param>
+    /// <param name="deltaT">T - T0 per node, or null without thermal strain.</param>
+    public static StressField Compute(Mesh mesh, ElasticProperties properties, double[] displacements, double[]? deltaT)
     {
-        var offsets = new int[mesh.ElementCount + 1];
+        var offsets = NodalRecovery.PointOffsets(mesh);
+        var points = offsets[^1];
+        var action = new BlockAction
+        {
+            Mesh = mesh,
+            Properties = properties,
+            Displacements = displacements,
+            DeltaT = deltaT,
+            Offsets = offsets,
+            Strains = new double[6 * points],
+            Stresses = new double[6 * points],
+            Positions = new double[3 * points],
+            Nodal = new double[6 * mesh.NodeCount],
+            Counts = new int[mesh.NodeCount],
+        };
         foreach (var block in mesh.Blocks)
         {
-            var points = PointsPerElement(block.Type);
-            for (var e = 0; e < block.Count; e++)
-            {
-                offsets[block.FirstElement + e + 1] = points;
-            }
+            action.Block = block;
+            ElementDispatch.Run(block.Type, ref action);
         }
 
-        for (var e = 0; e < mesh.ElementCount; e++)
-        {
-            offsets[e + 1] += offsets[e];
-        }
-
-        var strains = new double[6 * offsets[^1]];
-        var stresses = new double[6 * offsets[^1]];
-        var nodal = new double[6 * mesh.NodeCount];
-        var counts = new int[mesh.NodeCount];
-        foreach (var block in mesh.Blocks)
-        {
-            switch (block.Type)
-            {
-                case ElementType.Tet4:
-                    Block(default(Tet4Kernel), mesh, block, material, displacements, offsets, strains, stresses, nodal, counts);
-                    break;
-                case ElementType.Tet10:
-                    Block(default(Tet10Kernel), mesh, block, material, displacements, offsets, strains, stresses, nodal, counts);
-                    break;
-                default:
-                    throw new NotSupportedException($"no element kernel for {block.Type} yet");
-            }
-        }
-
+        NodalRecovery.Average(action.Nodal, action.Counts, 6);
         var vonMises = new double[mesh.NodeCount];
         for (var n = 0; n < mesh.NodeCount; n++)
         {
-            if (counts[n] > 0)
-            {
-                var inv = 1.0 / counts[n];
-                for (var k = 0; k < 6; k++)
-                {
-                    nodal[(6 * n) + k] *= inv;
-                }
-
-                vonMises[n] = SymmetricTensor.FromSpan(nodal.AsSpan(6 * n, 6)).VonMises;
-            }
+            vonMises[n] = SymmetricTensor.FromSpan(action.Nodal.AsSpan(6 * n, 6)).VonMises;
         }
 
-        return new StressField(offsets, strains, stresses, nodal, vonMises);
+        return new StressField(offsets, action.Strains, action.Stresses, action.Positions, action.Nodal, vonMises);
     }
 
-    private static int PointsPerElement(ElementType type) => type switch
+    /// <summary>One block, serial: a pass over the elements is cheap next to the solve, and the nodal sums need no colouring.</summary>
+    private struct BlockAction : IElementAction
     {
-        ElementType.Tet4 => default(Tet4Kernel).IntegrationPointCount,
-        ElementType.Tet10 => default(Tet10Kernel).IntegrationPointCount,
-        _ => throw new NotSupportedException($"no element kernel for {type} yet"),
-    };
+        public Mesh Mesh;
+        public ElementBlock Block;
+        public ElasticProperties Properties;
+        public double[] Displacements;
+        public double[]? DeltaT;
+        public int[] Offsets;
+        public double[] Strains;
+        public double[] Stresses;
+        public double[] Positions;
+        public double[] Nodal;
+        public int[] Counts;
 
-    // Serial: one pass over the elements is cheap next to the solve, and the nodal sums need no colouring.
-    private static void Block<TKernel>(TKernel kernel, Mesh mesh, ElementBlock block, IsotropicElastic material, double[] u, int[] offsets, double[] strains, double[] stresses, double[] nodal, int[] counts)
-        where TKernel : struct, IElementKernel
-    {
-        var n = kernel.NodeCount;
-        var points = kernel.IntegrationPointCount;
-        Span<double> xyz = stackalloc double[3 * n];
-        Span<double> ue = stackalloc double[3 * n];
-        Span<double> corners = stackalloc double[6 * 4];
-        var lambda = material.LambdaPa;
-        var mu2 = 2 * material.ShearModulusPa;
-        for (var e = 0; e < block.Count; e++)
+        public readonly void Run<TKernel>(TKernel kernel)
+            where TKernel : struct, IElementKernel
         {
-            var id = block.FirstElement + e;
-            var nodes = block.Nodes(e);
-            ElementOperations.GatherCoordinates(mesh, nodes, xyz);
-            ElementOperations.GatherVector(u, nodes, ue);
-            var eps = strains.AsSpan(6 * offsets[id], 6 * points);
-            var sig = stresses.AsSpan(6 * offsets[id], 6 * points);
-            if (!kernel.Strains(xyz, ue, eps))
+            var rules = ElementRules.Of(kernel.ElementType);
+            var n = kernel.NodeCount;
+            var points = kernel.IntegrationPointCount;
+            Span<double> xyz = stackalloc double[3 * n];
+            Span<double> ue = stackalloc double[3 * n];
+            Span<double> nodalDeltaT = stackalloc double[n];
+            Span<double> pointDeltaT = stackalloc double[points];
+            pointDeltaT.Clear();
+            var materialOf = Properties.MaterialOf;
+            for (var e = 0; e < Block.Count; e++)
             {
-                throw new ModelException($"element {id} has a non-positive Jacobian determinant: it is inverted or degenerate");
-            }
-
-            for (var p = 0; p < points; p++)
-            {
-                var s = eps.Slice(6 * p, 6);
-                var l = lambda * (s[0] + s[1] + s[2]);
-                var o = sig.Slice(6 * p, 6);
-                o[0] = l + (mu2 * s[0]);
-                o[1] = l + (mu2 * s[1]);
-                o[2] = l + (mu2 * s[2]);
-                o[3] = mu2 * s[3];
-                o[4] = mu2 * s[4];
-                o[5] = mu2 * s[5];
-            }
-
-            kernel.ExtrapolateToCorners(sig, 6, corners);
-            for (var c = 0; c < 4; c++)
-            {
-                Accumulate(nodal, counts, nodes[c], corners.Slice(6 * c, 6), corners.Slice(6 * c, 6));
-            }
-
-            if (n == 10)
-            {
-                var edges = TetrahedronTopology.EdgeCorners;
-                for (var k = 0; k < 6; k++)
+                var id = Block.FirstElement + e;
+                var nodes = Block.Nodes(e);
+                ElementOperations.GatherCoordinates(Mesh, nodes, xyz);
+                ElementOperations.GatherVector(Displacements, nodes, ue);
+                var eps = Strains.AsSpan(6 * Offsets[id], 6 * points);
+                var sig = Stresses.AsSpan(6 * Offsets[id], 6 * points);
+                if (!kernel.Strains(xyz, ue, eps))
                 {
-                    Accumulate(nodal, counts, nodes[4 + k], corners.Slice(6 * edges[2 * k], 6), corners.Slice(6 * edges[(2 * k) + 1], 6));
+                    throw MatrixAssembler.InvertedElement(Mesh, id);
                 }
+
+                ElementIntegrals.PointPositions(rules, xyz, Positions.AsSpan(3 * Offsets[id], 3 * points));
+                var m = materialOf[id];
+                var lambda = Properties.Lambda[m];
+                var mu2 = 2 * Properties.Mu[m];
+                var alpha = Properties.Alpha[m];
+                if (DeltaT is not null && alpha != 0)
+                {
+                    for (var a = 0; a < n; a++)
+                    {
+                        nodalDeltaT[a] = DeltaT[nodes[a]];
+                    }
+
+                    ElementIntegrals.InterpolateAtPoints(rules, nodalDeltaT, pointDeltaT);
+                }
+                else
+                {
+                    pointDeltaT.Clear();
+                }
+
+                for (var p = 0; p < points; p++)
+                {
+                    // sigma = lambda tr(eps - eps_th) I + 2 mu (eps - eps_th), eps_th = alpha dT I.
+                    var th = alpha * pointDeltaT[p];
+                    var s = eps.Slice(6 * p, 6);
+                    var l = lambda * (s[0] + s[1] + s[2] - (3 * th));
+                    var o = sig.Slice(6 * p, 6);
+                    o[0] = l + (mu2 * (s[0] - th));
+                    o[1] = l + (mu2 * (s[1] - th));
+                    o[2] = l + (mu2 * (s[2] - th));
+                    o[3] = mu2 * s[3];
+                    o[4] = mu2 * s[4];
+                    o[5] = mu2 * s[5];
+                }
+
+                NodalRecovery.Accumulate(rules, nodes, sig, 6, Nodal, Counts);
             }
         }
-    }
-
-    /// <summary>Adds the mean of <paramref name="a"/> and <paramref name="b"/> to node <paramref name="node"/>.</summary>
-    private static void Accumulate(double[] nodal, int[] counts, int node, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        for (var k = 0; k < 6; k++)
-        {
-            nodal[(6 * node) + k] += 0.5 * (a[k] + b[k]);
-        }
-
-        counts[node]++;
     }
 }
