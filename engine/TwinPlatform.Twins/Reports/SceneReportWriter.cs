@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using TwinPlatform.Core.Graph;
 using TwinPlatform.Materials;
 using TwinPlatform.Rendering;
+using TwinPlatform.Twins.Monitoring;
 using TwinPlatform.Twins.Runtime;
 using TwinPlatform.Twins.Systems;
 using TwinPlatform.Twins.Validation;
@@ -238,6 +239,14 @@ public static class SceneReportWriter
                 ["seconds"] = Round(g.Seconds, 3),
             })]),
         };
+        root["events"] = new JsonArray([.. runtime.Events.Select(e => (JsonNode)new JsonObject
+        {
+            ["twin"] = e.Twin,
+            ["kind"] = EventKindName(e.Kind),
+            ["time"] = Iso(e.TimestampUtcTicks),
+            ["severity"] = Round(e.Severity, 3),
+            ["message"] = e.Message,
+        })]);
         root["outputs"] = new JsonObject
         {
             ["images"] = new JsonArray([.. images.Select(i => (JsonNode)i.RelativePath)]),
@@ -505,6 +514,12 @@ public static class SceneReportWriter
             new("gaps", string.Join("; ", feed.Gaps.Select(g => $"{g.Sensor} {g.Seconds:F1} s from {new DateTimeOffset(g.FromUtcTicks, TimeSpan.Zero):HH:mm:ss}"))),
         ]));
 
+        if (runtime.Events.Count > 0)
+        {
+            tables.Add(new ReportTable("Events", [.. runtime.Events.Take(50).Select(e =>
+                new KeyValuePair<string, string>($"{e.Timestamp:HH:mm:ss} {e.Twin} {EventKindName(e.Kind)}", e.Message))]));
+        }
+
         var scene = run.Prepared.Scene;
         return new HtmlReportContent(
             $"TwinPlatform report: {scene.Name}",
@@ -514,6 +529,13 @@ public static class SceneReportWriter
             charts,
             images);
     }
+
+    /// <summary>The event kind as written in reports: <c>anomaly</c>, <c>drift</c>, <c>calibration-shift</c>, <c>gap</c>, <c>rejected</c>.</summary>
+    public static string EventKindName(TwinEventKind kind) => kind switch
+    {
+        TwinEventKind.CalibrationShift => "calibration-shift",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static string Iso(long ticks) => new DateTimeOffset(ticks, TimeSpan.Zero).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 

@@ -3,6 +3,7 @@ using TwinPlatform.Core.Scenes;
 using TwinPlatform.Twins.Calibration;
 using TwinPlatform.Twins.Components;
 using TwinPlatform.Twins.Feeds;
+using TwinPlatform.Twins.Monitoring;
 using TwinPlatform.Twins.Systems;
 using TwinPlatform.Twins.Validation;
 
@@ -21,6 +22,8 @@ public sealed class ComponentTwin
     private readonly Dictionary<string, (double ForceN, double StdN)> _loads = new(StringComparer.Ordinal);
     private readonly ModulusCalibration _calibration;
     private readonly long _startTicks;
+    private readonly ICollection<TwinEvent> _events;
+    private bool _shiftRaised;
 
     /// <summary>Creates the twin.</summary>
     /// <param name="definition">The component in the scene.</param>
@@ -29,8 +32,10 @@ public sealed class ComponentTwin
     /// <param name="gauges">The strain sensors on it.</param>
     /// <param name="driftGauges">Gauge ids whose drift is estimated.</param>
     /// <param name="startTicks">Feed start, UTC ticks (time origin of drift).</param>
-    public ComponentTwin(ComponentDefinition definition, ComponentRom rom, MaterialState material, IReadOnlyList<SensorNode> gauges, IReadOnlyList<string> driftGauges, long startTicks)
+    /// <param name="events">Receives the twin's events (anomalies, drift, calibration shift); null keeps them only in <see cref="EventCount"/>.</param>
+    public ComponentTwin(ComponentDefinition definition, ComponentRom rom, MaterialState material, IReadOnlyList<SensorNode> gauges, IReadOnlyList<string> driftGauges, long startTicks, ICollection<TwinEvent>? events = null)
     {
+        _events = events ?? new List<TwinEvent>();
         Definition = definition;
         _rom = rom;
         Material = material;
@@ -47,7 +52,7 @@ public sealed class ComponentTwin
         for (var g = 0; g < gauges.Count; g++)
         {
             var cp = (ComponentPoint)gauges[g].Attachment;
-            _gauges[g] = new Gauge(gauges[g], cp.Point, cp.Direction);
+            _gauges[g] = new Gauge(gauges[g], cp.Point, cp.Direction, new ResidualMonitor(definition.Id, gauges[g].Id, gauges[g].StandardUncertaintySI));
             _gaugeIndex[gauges[g].Id] = g;
             noise[g] = gauges[g].StandardUncertaintySI;
             drift[g] = driftGauges.Contains(gauges[g].Id);
@@ -96,6 +101,9 @@ public sealed class ComponentTwin
     /// <summary>Gauge samples that arrived before any load was known.</summary>
     public long WithoutLoad { get; private set; }
 
+    /// <summary>Events raised so far.</summary>
+    public int EventCount => _events.Count;
+
     /// <summary>Largest load seen per load case, N.</summary>
     public Dictionary<string, double> PeakLoadN { get; } = new(StringComparer.Ordinal);
 
@@ -129,9 +137,16 @@ public sealed class ComponentTwin
         var good = sample.Quality == SampleQuality.Good;
         if (good)
         {
-            _calibration.Update(g, predicted, sample.ValueSI, hours);
+            var residual = _calibration.Update(g, predicted, sample.ValueSI, hours);
             gauge.Holds.Add(sample.TimestampUtcTicks, predicted, sample.ValueSI, predictedStd);
             Compared++;
+            gauge.Monitor.Observe(sample.TimestampUtcTicks, residual, 1e6, "microstrain", _events);
+            if ((Compared & 63) == 0)
+            {
+                var (rate, rateStd) = _calibration.DriftPerHour(g);
+                gauge.Monitor.ObserveDrift(sample.TimestampUtcTicks, rate, rateStd, hours, 1e6, "microstrain", _events);
+                CheckShift(sample.TimestampUtcTicks);
+            }
         }
 
         gauge.Series.Add(new SeriesPoint(sample.TimestampUtcTicks, predicted, sample.ValueSI, calibrated, good));
@@ -173,6 +188,34 @@ public sealed class ComponentTwin
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Raises one event when the calibrated modulus's 90% interval excludes the material
+    /// passport's value by more than the passport's own standard deviation: the part's material
+    /// is not what the passport says. Re-arms when it agrees again.
+    /// </summary>
+    private void CheckShift(long ticks)
+    {
+        if (_calibration.Observations < 100)
+        {
+            return;
+        }
+
+        var e = _calibration.Modulus();
+        var sd = NominalModulusPa * ModulusRelativeStd;
+        var outside = (e.Upper < NominalModulusPa - (0.5 * sd)) || (e.Lower > NominalModulusPa + (0.5 * sd));
+        if (outside && !_shiftRaised)
+        {
+            _shiftRaised = true;
+            var relative = (e.Mean / NominalModulusPa) - 1;
+            _events.Add(new TwinEvent(Id, TwinEventKind.CalibrationShift, ticks, Math.Abs(e.Mean - NominalModulusPa) / Math.Max(sd, 1e-30),
+                $"calibrated modulus {e.Mean / 1e9:F1} GPa (90% [{e.Lower / 1e9:F1}, {e.Upper / 1e9:F1}]) differs from the passport's {NominalModulusPa / 1e9:F1} GPa by {relative:+0.0%;-0.0%}"));
+        }
+        else if (!outside)
+        {
+            _shiftRaised = false;
+        }
     }
 
     private (double Strain, double Std) Predict(string point, Vector3d direction)
@@ -218,8 +261,9 @@ public sealed class ComponentTwin
 
     private struct Gauge
     {
-        public Gauge(SensorNode sensor, string point, Vector3d direction)
+        public Gauge(SensorNode sensor, string point, Vector3d direction, ResidualMonitor monitor)
         {
+            Monitor = monitor;
             Sensor = sensor;
             Point = point;
             Direction = direction;
@@ -236,5 +280,7 @@ public sealed class ComponentTwin
         public HoldDetector Holds { get; }
 
         public SeriesRecorder Series { get; }
+
+        public ResidualMonitor Monitor { get; }
     }
 }

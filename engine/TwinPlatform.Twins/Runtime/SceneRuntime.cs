@@ -2,6 +2,7 @@ using TwinPlatform.Core.Graph;
 using TwinPlatform.Core.Scenes;
 using TwinPlatform.Twins.Components;
 using TwinPlatform.Twins.Feeds;
+using TwinPlatform.Twins.Monitoring;
 using TwinPlatform.Twins.Systems;
 
 namespace TwinPlatform.Twins.Runtime;
@@ -23,7 +24,10 @@ public sealed class SceneRuntime : IComponentCompliance
     private readonly Dictionary<string, MaterialState> _materials;
     private readonly Dictionary<string, (SensorNode Node, int Priority)> _sensors = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, ComponentRom> _roms;
+    private readonly List<SensorSample> _released = new(64);
+    private readonly List<TwinEvent> _events = [];
     private FeedConditioner? _conditioner;
+    private int _gapsReported;
 
     /// <summary>Creates the runtime from a scene, its materials' properties and its components' reduced-order models.</summary>
     public SceneRuntime(SceneDefinition scene, IReadOnlyDictionary<string, MaterialState> materials, IReadOnlyDictionary<string, ComponentRom> roms)
@@ -74,6 +78,22 @@ public sealed class SceneRuntime : IComponentCompliance
     /// <summary>Time of the last sample released, UTC ticks.</summary>
     public long EndTicks { get; private set; }
 
+    /// <summary>Events the twins raised (anomalies, drift, calibration shifts, gaps), in the order raised.</summary>
+    public IReadOnlyList<TwinEvent> Events => _events;
+
+    /// <summary>Payloads or samples the source refused (malformed, unknown sensor); counted into <see cref="Feed"/>.</summary>
+    public long RejectedBySource
+    {
+        get => _conditioner?.Statistics.Rejected ?? 0;
+        set
+        {
+            if (_conditioner is not null)
+            {
+                _conditioner.Statistics.Rejected = value;
+            }
+        }
+    }
+
     /// <summary>Reads the source to its end, updating every twin per sample.</summary>
     /// <param name="source">Where samples come from.</param>
     /// <param name="progress">Receives a line now and then (samples processed).</param>
@@ -81,6 +101,35 @@ public sealed class SceneRuntime : IComponentCompliance
     public async Task RunAsync(ISensorSource source, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        Begin();
+        long next = 2000;
+        await foreach (var sample in source.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Accept(sample);
+            if (Feed.Received >= next)
+            {
+                progress?.Report($"{Feed.Received} samples");
+                next += 2000;
+            }
+        }
+
+        if (source is CsvFeedReader csv)
+        {
+            RejectedBySource = csv.Rejected.Count;
+        }
+
+        Complete();
+    }
+
+    /// <summary>Starts a run: sets up feed conditioning. Call once, before <see cref="Accept"/>.</summary>
+    /// <exception cref="InvalidOperationException">The run has already begun.</exception>
+    public void Begin()
+    {
+        if (_conditioner is not null)
+        {
+            throw new InvalidOperationException("the run has already begun");
+        }
+
         var priorities = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (id, (_, p)) in _sensors)
         {
@@ -88,27 +137,48 @@ public sealed class SceneRuntime : IComponentCompliance
         }
 
         _conditioner = new FeedConditioner(new FeedConditionerOptions { ReorderWindow = Scene.Feed.ReorderWindow, Priority = priorities });
-        var released = new List<SensorSample>(64);
-        long next = 2000;
-        await foreach (var sample in source.ReadAsync(cancellationToken).ConfigureAwait(false))
+    }
+
+    /// <summary>
+    /// Takes one sample as it arrives: conditions it (reorder window, duplicates, quality) and
+    /// updates every twin with whatever the conditioner releases.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sample names a sensor the scene does not have.</exception>
+    public void Accept(in SensorSample sample)
+    {
+        var conditioner = _conditioner ?? throw new InvalidOperationException("call Begin before Accept");
+        if (!_sensors.ContainsKey(sample.Sensor))
         {
-            _conditioner.Push(sample, released);
-            Dispatch(released);
-            if (_conditioner.Statistics.Received >= next)
-            {
-                progress?.Report($"{_conditioner.Statistics.Received} samples");
-                next += 2000;
-            }
+            throw new ArgumentException($"sensor '{sample.Sensor}' is not in scene '{Scene.Name}'", nameof(sample));
         }
 
-        _conditioner.Flush(released);
-        Dispatch(released);
-        if (source is CsvFeedReader csv)
-        {
-            _conditioner.Statistics.Rejected = csv.Rejected.Count;
-        }
+        conditioner.Push(sample, _released);
+        Dispatch(_released);
+        RaiseGapEvents(conditioner);
+    }
 
+    /// <summary>Ends the run: releases what the reorder window still holds and updates the twins with it.</summary>
+    public void Complete()
+    {
+        var conditioner = _conditioner ?? throw new InvalidOperationException("call Begin before Complete");
+        conditioner.Flush(_released);
+        Dispatch(_released);
+        RaiseGapEvents(conditioner);
         CreateComponentTwins();
+    }
+
+    /// <summary>True when the scene has a sensor with this id.</summary>
+    public bool HasSensor(string sensorId) => _sensors.ContainsKey(sensorId);
+
+    private void RaiseGapEvents(FeedConditioner conditioner)
+    {
+        var gaps = conditioner.Statistics.Gaps;
+        for (; _gapsReported < gaps.Count; _gapsReported++)
+        {
+            var gap = gaps[_gapsReported];
+            var twin = _sensors.TryGetValue(gap.Sensor, out var s) ? s.Node.Attachment.Twin.Value : Scene.Name;
+            _events.Add(new TwinEvent(twin, TwinEventKind.Gap, gap.ToUtcTicks, gap.Seconds, $"{gap.Sensor}: no reading for {gap.Seconds:F1} s"));
+        }
     }
 
     /// <inheritdoc/>
@@ -175,7 +245,7 @@ public sealed class SceneRuntime : IComponentCompliance
             }
 
             var gauges = new List<SensorNode>(_graph.SensorsOn(new TwinId(id)));
-            twin = new ComponentTwin(definition, rom, _materials[definition.MaterialId], gauges, Scene.Twin.DriftChannels, StartTicks);
+            twin = new ComponentTwin(definition, rom, _materials[definition.MaterialId], gauges, Scene.Twin.DriftChannels, StartTicks, _events);
             _components[id] = twin;
         }
 
