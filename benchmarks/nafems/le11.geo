@@ -43,4 +43,7 @@ Field[2].DistMin = 50;
 Field[2].DistMax = 800;
 Background Field = 2;
 Mesh.MeshSizeExtendFromBoundary = 0;
-Mesh.Algorithm = 1;
+// Frontal-Delaunay surface meshing: the MeshAdapt surface mesh (Mesh.Algorithm = 1) left a sliver tetrahedron
+// (linear quality 0.01) that turned inside out once its mid-edge nodes were moved onto the curved boundary
+// (gmsh: "1 elements with jac. < 0"); with 6 the worst second-order distortion is 0.81.
+Mesh.Algorithm = 6;

@@ -6,6 +6,7 @@ var root = new RootCommand("TwinPlatform: material -> component -> system digita
 {
     DemoCommand.Create(),
     RunCommand.Create(),
+    PublishCommand.Create(),
     SolveCommand.Create(),
     MaterialsCommand.Create(),
 };

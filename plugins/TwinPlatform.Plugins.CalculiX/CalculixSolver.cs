@@ -124,12 +124,13 @@ public sealed class CalculixSolver : IFeSolver
 
             var datPath = Path.Combine(folder, job + ".dat");
             var eigen = File.Exists(datPath) ? DatReader.ReadEigenvalues(datPath) : [];
+            var pointTables = File.Exists(datPath) ? DatReader.ReadPointTables(datPath) : [];
             return new FeSolution
             {
                 SolverName = Name,
                 SolverVersion = frd.Version,
                 NodeIds = frd.NodeIds,
-                Steps = MapSteps(deck, frd, eigen),
+                Steps = MapSteps(deck, frd, eigen, pointTables),
                 WallTime = wall,
                 PeakMemoryBytes = peak,
                 Threads = threads,
@@ -151,7 +152,7 @@ public sealed class CalculixSolver : IFeSolver
         }
     }
 
-    private static List<FeStepResult> MapSteps(InpDeck deck, FrdFile frd, IReadOnlyList<IReadOnlyList<DatEigenvalue>> eigen)
+    private static List<FeStepResult> MapSteps(InpDeck deck, FrdFile frd, IReadOnlyList<IReadOnlyList<DatEigenvalue>> eigen, IReadOnlyList<DatPointTable> pointTables)
     {
         var index = new Dictionary<int, int>(frd.NodeIds.Length);
         for (var i = 0; i < frd.NodeIds.Length; i++)
@@ -187,6 +188,7 @@ public sealed class CalculixSolver : IFeSolver
                         Displacements = Field(Find("DISP"), 3, index),
                         Stresses = Field(Find("STRESS"), 6, index),
                         Reactions = Constrained(Field(Find("FORC"), 3, index), step, frd.NodeIds, 1),
+                        PointStresses = DatPointMapping.ForStep(pointTables, "stresses", step.Number),
                     });
                     break;
                 case DeckStepKind.HeatTransfer:
@@ -197,6 +199,7 @@ public sealed class CalculixSolver : IFeSolver
                         Temperatures = Field(Find("NDTEMP"), 1, index),
                         HeatFlux = Field(Find("FLUX"), 3, index),
                         ReactionHeatFlow = Constrained(Field(Find("RFL"), 1, index), step, frd.NodeIds, 11),
+                        PointHeatFlux = DatPointMapping.ForStep(pointTables, "heat flux", step.Number),
                     });
                     break;
                 default:

@@ -64,6 +64,7 @@ public sealed class MaterialsCommandTests
         Assert.InRange(root.GetProperty("pooled").GetProperty("coverage").GetDouble(), 0.75, 1.0);
         Assert.InRange(root.GetProperty("mean_over_folds").GetProperty("r2").GetDouble(), 0.8, 1.0);
         Assert.Equal("MPa", root.GetProperty("unit").GetString());
+        Assert.Equal(["experiment"], root.GetProperty("trained_on").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

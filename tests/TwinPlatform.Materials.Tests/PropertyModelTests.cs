@@ -42,6 +42,7 @@ public sealed class PropertyModelTests
         Assert.Contains("Xiong", q.Provenance.Data, StringComparison.Ordinal);
         Assert.Contains("nims_fatigue.csv", q.Provenance.Data, StringComparison.Ordinal);
         Assert.Contains("C=0.41", q.Provenance.Data, StringComparison.Ordinal);
+        Assert.Contains("trained on experiment values only", q.Provenance.Data, StringComparison.Ordinal);
         Assert.Equal(Committed.Value.Manifest.Trained, q.Provenance.Date);
     }
 

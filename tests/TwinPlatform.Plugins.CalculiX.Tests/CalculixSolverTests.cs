@@ -31,6 +31,34 @@ public sealed class CalculixSolverTests
     }
 
     [Fact]
+    public void Solve_ElPrintStress_PointTableInCommonComponentOrder()
+    {
+        TestData.RequireCcx();
+        var problem = FeProblem.FromFile(TestData.File("hex20.inp"));
+
+        var solution = new CalculixSolver().Solve(problem, new FeSolveOptions { Threads = 1 });
+
+        // The deck asks *EL PRINT, S for EALL: one C3D20 element, 27 points; the frequency step has no point table.
+        var table = solution.Steps[0].PointStresses!;
+        Assert.Equal([1], table.ElementIds);
+        Assert.Equal([0, 27], table.Offsets);
+        Assert.Equal(6, table.Components);
+        Assert.Null(solution.Steps[1].PointStresses);
+
+        // ccx prints xx, yy, zz, xy, xz, yz; the common order is xx, yy, zz, xy, yz, zx.
+        var printed = DatReader.ReadPointTables(TestData.File("hex20.dat")).First(static t => t.TotalTime == 1);
+        for (var p = 0; p < 27; p++)
+        {
+            int[] from = [0, 1, 2, 3, 5, 4];
+            for (var k = 0; k < 6; k++)
+            {
+                var expected = printed.Values[(6 * p) + from[k]];
+                Assert.Equal(expected, table.Values[(6 * p) + k], Math.Abs(expected) * 1e-5 + 1e-9);
+            }
+        }
+    }
+
+    [Fact]
     public void Solve_WorkingDirectory_KeepsTheJobDeckWithTheAddedOutputRequests()
     {
         TestData.RequireCcx();

@@ -11,7 +11,7 @@ using TwinPlatform.Tools.MaterialsBench;
 
 // Runs the materials benchmarks recorded in docs/materials.md, from the repository root:
 //   dotnet run -c Release --project tools/TwinPlatform.Tools.MaterialsBench -- [name ...]
-// With no names every benchmark runs (about 15 minutes on two cores). Writes out/materials-bench/<name>.json
+// With no names every benchmark runs (about 23 minutes on a shared two-core machine). Writes out/materials-bench/<name>.json
 // and prints a markdown table.
 var c = CultureInfo.InvariantCulture;
 const string Data = "../shared/data/materials/";

@@ -11,15 +11,13 @@ namespace TwinPlatform.Tools.RulTrainer;
 /// cv: grouped cross-validation of named configurations on the training engines (never reads the test set).
 /// train: cross-validates the chosen configuration, fits the final model, writes the model folder,
 /// evaluates once on the test set and writes the model card.
-/// bench: per-update cost of the committed model.
 /// </summary>
 internal static class Program
 {
     private const string Usage = """
         usage:
           RulTrainer cv    --data DIR [--config NAME ...]
-          RulTrainer train --data DIR --out DIR --config NAME [--date YYYY-MM-DD]
-          RulTrainer bench --data DIR --model DIR
+          RulTrainer train --data DIR --out DIR --config NAME [--date YYYY-MM-DD] [--id ID]
         DIR for --data holds train_FD001.txt, test_FD001.txt and RUL_FD001.txt (../shared/data/sensors/cmapss).
         """;
 
@@ -37,6 +35,15 @@ internal static class Program
             {
                 case "cv":
                     CrossValidate(options);
+                    break;
+                case "train":
+                    TrainCommand.Run(
+                        Single(options, "data"),
+                        Single(options, "out"),
+                        Single(options, "config"),
+                        options.TryGetValue("date", out var date) ? date[0] : "2026-01-01",
+                        options.TryGetValue("id", out var id) ? id[0] : "cmapss-fd001",
+                        string.Join(' ', args.Select(a => a.Contains(';', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
                     break;
                 default:
                     throw new FormatException($"unknown command '{args[0]}'");

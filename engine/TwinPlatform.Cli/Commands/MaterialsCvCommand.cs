@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using TwinPlatform.Core;
-using TwinPlatform.Core.Lineage;
 using TwinPlatform.Materials.Features;
 using TwinPlatform.Materials.Import;
 using TwinPlatform.Materials.Prediction;
@@ -90,7 +89,7 @@ public static class MaterialsCvCommand
             var selection = new RecordSelection
             {
                 Property = request.Target,
-                Kinds = request.Kinds.Count == 0 ? new HashSet<ProvenanceKind> { ProvenanceKind.Experiment } : [.. request.Kinds.Select(MaterialRecordJson.ParseKind)],
+                Kinds = request.TrainedOn.Select(MaterialRecordJson.ParseKind).ToHashSet(),
                 Where = [.. request.Where.Select(ConditionFilter.Parse)],
                 Grouping = scheme == FoldScheme.Matbench ? RecordGrouping.Row : Parse<RecordGrouping>(request.Group, "--group"),
             };
@@ -101,7 +100,7 @@ public static class MaterialsCvCommand
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{request.Target}: {set.Samples.Count} values ({set.GroupCount} groups by {selection.Grouping.ToString().ToLowerInvariant()}) from {import.File}; " +
-                    $"{set.OtherKind} values of other provenance kinds and {set.FilteredOut} filtered out"));
+                    $"trained on {string.Join(" and ", request.TrainedOn)} values only ({set.OtherKind} values of other provenance kinds left out); {set.FilteredOut} filtered out"));
             }
 
             var cv = RecordCrossValidation.Run(set, options, new CrossValidationOptions

@@ -27,6 +27,9 @@ public sealed record MaterialsCvRequest(string Data, string Mapping, string Targ
     /// <summary>Provenance kinds.</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
 
+    /// <summary>The provenance kinds the model is trained on: <see cref="Kinds"/>, or <c>experiment</c> when none are given.</summary>
+    public IReadOnlyList<string> TrainedOn => Kinds.Count == 0 ? ["experiment"] : Kinds;
+
     /// <summary>Feature groups.</summary>
     public string Features { get; init; } = "all";
 

@@ -103,7 +103,7 @@ public static class MaterialsDesignCommand
                 designModel = recordModel;
                 bestObserved = best;
                 provenance = new Provenance(ProvenanceKind.Prediction, $"twin materials design: models trained on {Path.GetFileName(dataFile)}", DateTimeOffset.UtcNow.Date,
-                    Method: "bagged LightGBM trees blended with a Gaussian process; 90% normalised conformal interval", Data: recordModel.Source);
+                    Method: "bagged LightGBM trees blended with a Gaussian process; 90% normalised conformal interval", Data: recordModel.Source + "; trained on experiment values only");
             }
             else
             {

@@ -82,6 +82,13 @@ public static class MaterialsOutput
             w.WriteString("mapping", request.Mapping);
             w.WriteNumber("rows", cv.Rows);
             w.WriteNumber("groups", cv.Groups);
+            w.WriteStartArray("trained_on");
+            foreach (var kind in request.TrainedOn)
+            {
+                w.WriteStringValue(kind);
+            }
+
+            w.WriteEndArray();
             w.WriteNumber("folds", cv.Options.Folds);
             w.WriteNumber("repeats", cv.Options.Repeats);
             w.WriteNumber("seed", cv.Options.Seed);

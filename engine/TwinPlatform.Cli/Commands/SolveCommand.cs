@@ -2,6 +2,7 @@ using System.CommandLine;
 using TwinPlatform.Core;
 using TwinPlatform.Plugins.CalculiX;
 using TwinPlatform.Simulation;
+using TwinPlatform.Simulation.Analysis;
 using TwinPlatform.Simulation.Output;
 using TwinPlatform.Simulation.Solvers;
 using TwinPlatform.Simulation.Solving;
@@ -9,9 +10,10 @@ using TwinPlatform.Simulation.Solving;
 namespace TwinPlatform.Cli.Commands;
 
 /// <summary>
-/// <c>twin solve DECK.inp [-o DIR] [--solver builtin|ccx] [--compare ccx] [--threads N]</c>: solve a CalculiX/Abaqus
-/// deck, write DIR/result.json and DIR/result.vtu, print a summary. Exit codes: 0 solved, 2 bad deck or
-/// arguments, 3 ill-posed model (for example under-constrained), 4 no convergence, 5 external solver failure.
+/// <c>twin solve DECK.inp [-o DIR] [--solver builtin|ccx] [--compare ccx] [--mass exact|stiffness-rule] [--threads N]</c>:
+/// solve a CalculiX/Abaqus deck, write DIR/result.json and DIR/result.vtu, print a summary (and, with --compare, the
+/// largest differences to the second solver). Exit codes: 0 solved, 2 bad deck or arguments, 3 ill-posed model
+/// (for example under-constrained), 4 no convergence, 5 external solver failure.
 /// </summary>
 internal static class SolveCommand
 {
@@ -21,78 +23,120 @@ internal static class SolveCommand
         var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: out/<deck name>)" };
         var solver = new Option<string>("--solver") { Description = "Solver: builtin or ccx", DefaultValueFactory = _ => "builtin" };
         var compare = new Option<string?>("--compare") { Description = "Also solve with this solver (ccx) and print the largest differences node by node" };
+        var mass = new Option<string>("--mass") { Description = "Built-in mass matrix: exact (consistent, default) or stiffness-rule (integrated like CalculiX)", DefaultValueFactory = _ => "exact" };
         var threads = new Option<int>("--threads", "-t") { Description = "Threads per solver (default: all processors)", DefaultValueFactory = _ => -1 };
-        var command = new Command("solve", "Solve a CalculiX/Abaqus deck: static, steady heat transfer, natural frequencies") { deck, output, solver, compare, threads };
-        command.SetAction((result, ct) => Task.FromResult(Execute(result.GetValue(deck)!, result.GetValue(output), result.GetValue(solver)!, result.GetValue(compare), result.GetValue(threads), ct)));
+        var command = new Command("solve", "Solve a CalculiX/Abaqus deck: static, steady heat transfer, natural frequencies") { deck, output, solver, compare, mass, threads };
+        command.SetAction((result, ct) =>
+        {
+            var massName = result.GetValue(mass)!;
+            if (ParseMass(massName) is not { } integration)
+            {
+                Console.Error.WriteLine($"error: --mass {massName}: expected exact or stiffness-rule");
+                return Task.FromResult(2);
+            }
+
+            var request = new SolveRequest(result.GetValue(deck)!)
+            {
+                Output = result.GetValue(output),
+                Solver = result.GetValue(solver)!,
+                Compare = result.GetValue(compare),
+                Threads = result.GetValue(threads),
+                Mass = integration,
+            };
+            return Task.FromResult(Execute(request, Console.Out, Console.Error, ct));
+        });
         return command;
     }
 
-    internal static int Execute(string deckPath, string? output, string solverName, string? compareWith, int threads, CancellationToken ct)
+    /// <summary>The mass integration named <paramref name="name"/> (exact, stiffness-rule), or null.</summary>
+    internal static MassIntegration? ParseMass(string name) => name.ToUpperInvariant() switch
     {
-        var progress = new ConsoleProgress();
+        "EXACT" or "CONSISTENT" => MassIntegration.Exact,
+        "STIFFNESS-RULE" or "CCX" => MassIntegration.StiffnessRule,
+        _ => null,
+    };
+
+    /// <summary>Runs the command: results and summary on <paramref name="output"/>, progress and errors on <paramref name="error"/>.</summary>
+    internal static int Execute(SolveRequest request, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var progress = new SolveProgress(error);
         try
         {
-            var problem = FeProblem.FromFile(deckPath);
+            var problem = FeProblem.FromFile(request.Deck);
             foreach (var warning in problem.Deck.Warnings)
             {
-                Console.Error.WriteLine("warning: " + warning);
+                error.WriteLine("warning: " + warning);
             }
 
             var registry = SolverRegistry.CreateDefault().AddModule(new CalculixModule());
-            var primary = registry.Get(solverName);
-            var secondary = compareWith is null ? null : registry.Get(compareWith);
-            var dir = Path.GetFullPath(output ?? Path.Combine("out", problem.Name));
+            var primary = registry.Get(request.Solver);
+            var secondary = request.Compare is null ? null : registry.Get(request.Compare);
+            var dir = Path.GetFullPath(request.Output ?? Path.Combine("out", problem.Name));
             Directory.CreateDirectory(dir);
-            var options = new FeSolveOptions { Threads = threads, Progress = progress };
+            var options = new FeSolveOptions { Threads = request.Threads, Progress = progress, MassIntegration = request.Mass };
 
-            progress.Report($"solving {deckPath} with {primary.Name}");
+            progress.Report($"solving {request.Deck} with {primary.Name}");
             var solution = primary.Solve(problem, options with { WorkingDirectory = primary.Name == "builtin" ? null : Path.Combine(dir, primary.Name) }, ct);
-            ResultJsonWriter.Write(Path.Combine(dir, "result.json"), problem.Deck, solution);
-            SolutionVtuWriter.Write(Path.Combine(dir, "result.vtu"), problem.Deck, solution);
-            Console.Out.Write(SolutionReport.Summary(problem, solution));
-            Console.Out.WriteLine($"wrote     {Path.Combine(dir, "result.json")}, {Path.Combine(dir, "result.vtu")}");
+            var json = Path.Combine(dir, "result.json");
+            var vtu = Path.Combine(dir, "result.vtu");
+            ResultJsonWriter.Write(json, problem.Deck, solution);
+            SolutionVtuWriter.Write(vtu, problem.Deck, solution);
+            output.Write(SolutionReport.Summary(problem, solution));
+            output.WriteLine($"wrote     {json}, {vtu}");
 
             if (secondary is not null)
             {
-                progress.Report($"solving {deckPath} with {secondary.Name} for comparison");
+                progress.Report($"solving {request.Deck} with {secondary.Name} for comparison");
                 var otherDir = Path.Combine(dir, secondary.Name);
                 Directory.CreateDirectory(otherDir);
                 var other = secondary.Solve(problem, options with { WorkingDirectory = otherDir }, ct);
-                ResultJsonWriter.Write(Path.Combine(otherDir, "result.json"), problem.Deck, other);
-                Console.Out.Write(SolutionReport.Comparison(solution, other, SolutionComparison.Compare(solution, other)));
-                Console.Out.WriteLine($"wrote     {Path.Combine(otherDir, "result.json")}");
+                var otherJson = Path.Combine(otherDir, "result.json");
+                ResultJsonWriter.Write(otherJson, problem.Deck, other);
+                var comparison = SolutionComparison.Compare(solution, other);
+                output.Write(SolutionReport.Comparison(solution, other, comparison));
+                foreach (var note in SolveNotes.For(problem.Deck, solution, other, comparison, request.Mass))
+                {
+                    output.WriteLine("note      " + note);
+                }
+
+                output.WriteLine($"wrote     {otherJson}");
             }
 
             return 0;
         }
         catch (InputFileException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {e.Message}");
             return 2;
         }
         catch (FileNotFoundException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            error.WriteLine($"error: {e.Message}");
             return 2;
         }
         catch (KeyNotFoundException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {e.Message}");
             return 2;
         }
         catch (ModelException e)
         {
-            Console.Error.WriteLine($"error: the model cannot be solved: {e.Message}");
+            error.WriteLine($"error: the model cannot be solved: {e.Message}");
             return 3;
         }
         catch (ConvergenceException e)
         {
-            Console.Error.WriteLine($"error: the solve did not converge: {e.Message}");
+            error.WriteLine($"error: the solve did not converge: {e.Message}");
             return 4;
         }
         catch (ExternalSolverException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {e.Message}");
             return 5;
         }
     }

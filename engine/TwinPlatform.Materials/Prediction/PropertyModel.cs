@@ -185,6 +185,9 @@ public sealed class PropertyModel : IPropertyPredictor
     {
         var c = CultureInfo.InvariantCulture;
         var data = $"{m.Data.File}: {m.Data.Citation}; {m.Data.Rows.ToString(c)} rows from {m.Data.Groups.ToString(c)} heats";
+        data += m.Data.Kinds is { Count: > 0 } kinds
+            ? $"; trained on {string.Join(" and ", kinds)} values only"
+            : "; the manifest does not state the provenance kind of the training values";
         if (m.Data.Holdout is { } h)
         {
             data += $"; held out of training: {h.Selector} ({h.Rows.ToString(c)} rows)";

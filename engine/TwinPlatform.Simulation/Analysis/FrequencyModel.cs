@@ -111,7 +111,15 @@ public sealed class FrequencyModel
         var stiffness = StiffnessSystem.CreatePattern(graph.Adjacency, dofs);
         MatrixAssembler.Assemble(stiffness, Mesh, graph.Coloring, new StiffnessMatrix(properties.MaterialOf, properties.Lambda, properties.Mu), threads);
         var mass = stiffness.WithZeroValues();
-        MatrixAssembler.Assemble(mass, Mesh, graph.Coloring, new MassMatrix(properties.MaterialOf, density), threads);
+        if (options.MassIntegration == MassIntegration.StiffnessRule)
+        {
+            MatrixAssembler.Assemble(mass, Mesh, graph.Coloring, new StiffnessRuleMassMatrix(properties.MaterialOf, density), threads);
+        }
+        else
+        {
+            MatrixAssembler.Assemble(mass, Mesh, graph.Coloring, new MassMatrix(properties.MaterialOf, density), threads);
+        }
+
         var totalMass = TotalMass(density);
 
         // A model without supports: shift below the rigid-body modes so that K - sigma M is positive definite.

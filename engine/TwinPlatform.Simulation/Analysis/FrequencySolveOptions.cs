@@ -34,6 +34,9 @@ public sealed record FrequencySolveOptions
     /// <summary>Seed of the random start block (results are reproducible for a given seed and thread count).</summary>
     public int Seed { get; init; } = 12345;
 
+    /// <summary>Integration of the element mass matrices; exact consistent mass by default.</summary>
+    public MassIntegration MassIntegration { get; init; } = MassIntegration.Exact;
+
     /// <summary>Threads for assembly and products; -1 for one per processor.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 

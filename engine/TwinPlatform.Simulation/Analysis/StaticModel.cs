@@ -199,11 +199,11 @@ public sealed class StaticModel
         progress?.Report($"assembly: {Mesh.ElementCount} elements on {threads} threads ({assembly.TotalSeconds:F2} s)");
 
         clock.Restart();
-        var preconditioner = PreconditionerFactory.Create(options.Preconditioner);
+        var preconditioner = PreconditionerFactory.Create(options.Preconditioner, Mesh, dofs, threads, out var used);
         preconditioner.Initialize(system.Free);
         var preconditionerTime = clock.Elapsed;
         var shift = PreconditionerFactory.Shift(preconditioner);
-        progress?.Report($"preconditioner: {options.Preconditioner}{(shift > 0 ? $" (diagonal shift {shift:G3})" : string.Empty)} ({preconditionerTime.TotalSeconds:F2} s)");
+        progress?.Report($"preconditioner: {used}{PreconditionerFactory.Describe(preconditioner)}{(shift > 0 ? $" (diagonal shift {shift:G3})" : string.Empty)} ({preconditionerTime.TotalSeconds:F2} s)");
 
         ILinearSolver solver = new ConjugateGradientSolver(threads);
         var stop = new ResidualStopCriterion(options.RelativeTolerance, options.MaxIterations);
@@ -275,7 +275,7 @@ public sealed class StaticModel
             PreconditionerBytes = PreconditionerFactory.SizeInBytes(preconditioner, dofs.FreeCount),
             ColorCount = coloring.ColorCount,
             Threads = threads,
-            Preconditioner = options.Preconditioner,
+            Preconditioner = used,
             PreconditionerShift = shift,
             SetupTime = setup,
             AssemblyTime = assembly,

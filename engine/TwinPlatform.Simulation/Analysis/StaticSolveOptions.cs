@@ -3,8 +3,8 @@ namespace TwinPlatform.Simulation.Analysis;
 /// <summary>Options of <see cref="StaticModel.Solve"/>.</summary>
 public sealed record StaticSolveOptions
 {
-    /// <summary>Preconditioner; incomplete Cholesky by default.</summary>
-    public PreconditionerKind Preconditioner { get; init; } = PreconditionerKind.IncompleteCholesky;
+    /// <summary>Preconditioner; two-level p-multigrid by default (incomplete Cholesky for linear meshes).</summary>
+    public PreconditionerKind Preconditioner { get; init; } = PreconditionerKind.Multigrid;
 
     /// <summary>Relative residual ||f - K u|| / ||f|| at which a load case is converged.</summary>
     public double RelativeTolerance { get; init; } = 1e-8;

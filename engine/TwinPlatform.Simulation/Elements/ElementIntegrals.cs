@@ -80,11 +80,14 @@ internal static class ElementIntegrals
     }
 
     /// <summary>Consistent mass rho ∫ N_a N_b dV I (3n x 3n, row-major, dof 3 node + component).</summary>
+    public static bool Mass(ElementRuleSet rules, ReadOnlySpan<double> xyz, double density, Span<double> mass) =>
+        Mass(rules.Mass, xyz, density, mass);
+
+    /// <summary>rho ∫ N_a N_b dV I (3n x 3n, row-major) integrated with the rule of <paramref name="table"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Mass(ElementRuleSet rules, ReadOnlySpan<double> xyz, double density, Span<double> mass)
+    public static bool Mass(ShapeTable table, ReadOnlySpan<double> xyz, double density, Span<double> mass)
     {
-        var table = rules.Mass;
-        var n = rules.NodeCount;
+        var n = table.NodeCount;
         var size = 3 * n;
         Span<double> inverse = stackalloc double[9];
         Span<double> scalar = stackalloc double[n * n];
@@ -168,7 +171,8 @@ internal static class ElementIntegrals
 
     /// <summary>
     /// Thermal-strain forces f_a = ∫ (3 lambda + 2 mu) alpha dT grad N_a dV (stiffness rule, the equivalent of
-    /// ∫ Bᵀ D eps_th) added to <paramref name="forces"/>; dT interpolated from <paramref name="nodalDeltaT"/>.
+    /// ∫ Bᵀ D eps_th) added to <paramref name="forces"/>; dT at the points from <paramref name="nodalDeltaT"/> with
+    /// <see cref="ElementRuleSet.ThermalWeights"/>.
     /// </summary>
     public static bool AddThermalForces(ElementRuleSet rules, ReadOnlySpan<double> xyz, double bulkTimesAlpha3, ReadOnlySpan<double> nodalDeltaT, Span<double> forces)
     {
@@ -185,11 +189,11 @@ internal static class ElementIntegrals
                 return false;
             }
 
-            var shape = table.ShapesAt(p);
+            var weights = rules.ThermalWeightsAt(p);
             var dT = 0.0;
             for (var a = 0; a < n; a++)
             {
-                dT += shape[a] * nodalDeltaT[a];
+                dT += weights[a] * nodalDeltaT[a];
             }
 
             if (dT == 0)
@@ -208,14 +212,13 @@ internal static class ElementIntegrals
         return true;
     }
 
-    /// <summary>Values of a nodal scalar at the stiffness points.</summary>
-    public static void InterpolateAtPoints(ElementRuleSet rules, ReadOnlySpan<double> nodal, Span<double> values)
+    /// <summary>Temperature changes of the thermal strain at the stiffness points (<see cref="ElementRuleSet.ThermalWeights"/>).</summary>
+    public static void ThermalAtPoints(ElementRuleSet rules, ReadOnlySpan<double> nodal, Span<double> values)
     {
-        var table = rules.Stiffness;
         var n = rules.NodeCount;
-        for (var p = 0; p < table.PointCount; p++)
+        for (var p = 0; p < rules.Stiffness.PointCount; p++)
         {
-            var shape = table.ShapesAt(p);
+            var shape = rules.ThermalWeightsAt(p);
             var v = 0.0;
             for (var a = 0; a < n; a++)
             {

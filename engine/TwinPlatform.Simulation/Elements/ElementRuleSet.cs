@@ -5,11 +5,27 @@ namespace TwinPlatform.Simulation.Elements;
 /// <summary>
 /// Everything tabulated for one element type: shape functions, the stiffness rule (also for strains,
 /// stresses, conduction and thermal loads), the mass rule (exact for the consistent mass of an undistorted
-/// element; also for body loads), and the extrapolation from the stiffness points to the corners.
+/// element; also for body loads), the weights giving the temperature of the thermal strain at the stiffness
+/// points, and the extrapolation from the stiffness points to the corners.
 /// </summary>
 internal sealed class ElementRuleSet
 {
-    public ElementRuleSet(ElementType type, ShapeFunction shape, IntegrationPoint[] stiffnessPoints, IntegrationPoint[] massPoints, Action<double, double, double, double[]> extrapolationBasis, ReadOnlySpan<double> cornerCoordinates)
+    /// <param name="type">Element type.</param>
+    /// <param name="shape">Shape functions.</param>
+    /// <param name="stiffnessPoints">Stiffness rule.</param>
+    /// <param name="massPoints">Mass rule.</param>
+    /// <param name="extrapolationBasis">One polynomial basis function per stiffness point, for the extrapolation to the corners; null with <paramref name="fitAllNodes"/>.</param>
+    /// <param name="cornerCoordinates">Natural coordinates of the corners, 3 per corner.</param>
+    /// <param name="thermalWeights">
+    /// Temperature weights, NodeCount per stiffness point, for the thermal strain; null to interpolate the temperature
+    /// with the shape functions.
+    /// </param>
+    /// <param name="fitAllNodes">
+    /// True to take the values at every node from the least-squares fit of the point values by the element's own
+    /// shape functions (needs more points than nodes); false to extrapolate to the corners with
+    /// <paramref name="extrapolationBasis"/> and give each mid-edge node the mean of its edge's corners.
+    /// </param>
+    public ElementRuleSet(ElementType type, ShapeFunction shape, IntegrationPoint[] stiffnessPoints, IntegrationPoint[] massPoints, Action<double, double, double, double[]>? extrapolationBasis, ReadOnlySpan<double> cornerCoordinates, double[]? thermalWeights = null, bool fitAllNodes = false)
     {
         Type = type;
         NodeCount = type.NodesPerElement();
@@ -17,7 +33,22 @@ internal sealed class ElementRuleSet
         Shape = shape;
         Stiffness = new ShapeTable(NodeCount, stiffnessPoints, shape);
         Mass = new ShapeTable(NodeCount, massPoints, shape);
-        Extrapolation = BuildExtrapolation(stiffnessPoints, extrapolationBasis, cornerCoordinates, CornerCount);
+        ThermalWeights = thermalWeights ?? Stiffness.Shapes;
+        if (ThermalWeights.Length != stiffnessPoints.Length * NodeCount)
+        {
+            throw new ArgumentException("one temperature weight per node and stiffness point is needed", nameof(thermalWeights));
+        }
+
+        if (fitAllNodes)
+        {
+            NodeFit = BuildLeastSquaresFit(Stiffness);
+            Extrapolation = NodeFit[..(CornerCount * stiffnessPoints.Length)];
+        }
+        else
+        {
+            ArgumentNullException.ThrowIfNull(extrapolationBasis);
+            Extrapolation = BuildExtrapolation(stiffnessPoints, extrapolationBasis, cornerCoordinates, CornerCount);
+        }
     }
 
     /// <summary>Element type.</summary>
@@ -38,8 +69,24 @@ internal sealed class ElementRuleSet
     /// <summary>Mass rule.</summary>
     public ShapeTable Mass { get; }
 
+    /// <summary>
+    /// dT at stiffness point p = sum_a ThermalWeights[p NodeCount + a] dT_a: the temperature that enters the thermal
+    /// strain (shape functions unless the element type needs a lower-order temperature field, see <see cref="ElementRules"/>).
+    /// </summary>
+    public double[] ThermalWeights { get; }
+
+    /// <summary>Temperature weights at stiffness point <paramref name="p"/>.</summary>
+    public ReadOnlySpan<double> ThermalWeightsAt(int p) => new(ThermalWeights, p * NodeCount, NodeCount);
+
     /// <summary>Corner value c = sum_p E[c, p] v_p, row-major CornerCount x points.</summary>
     public double[] Extrapolation { get; }
+
+    /// <summary>
+    /// Value at node a = sum_p F[a, p] v_p, row-major NodeCount x points, with F = (Nᵀ N)^-1 Nᵀ and N[p, a] the shape
+    /// functions at the stiffness points: the least-squares fit by the element's interpolation, evaluated at the nodes
+    /// (C3D20: the same numbers as CalculiX's extrapolate.f). Null when mid-edge nodes take the mean of their corners.
+    /// </summary>
+    public double[]? NodeFit { get; }
 
     /// <summary>Extrapolates point values (<paramref name="components"/> per point) to the corners.</summary>
     public void Extrapolate(ReadOnlySpan<double> pointValues, int components, Span<double> cornerValues)
@@ -94,6 +141,43 @@ internal sealed class ElementRuleSet
         }
 
         return e;
+    }
+
+    /// <summary>F = (Nᵀ N)^-1 Nᵀ, NodeCount x points, from the shape values of <paramref name="table"/>.</summary>
+    private static double[] BuildLeastSquaresFit(ShapeTable table)
+    {
+        int n = table.NodeCount, points = table.PointCount;
+        var normal = new double[n * n];
+        for (var p = 0; p < points; p++)
+        {
+            var shape = table.ShapesAt(p);
+            for (var a = 0; a < n; a++)
+            {
+                for (var b = 0; b < n; b++)
+                {
+                    normal[(a * n) + b] += shape[a] * shape[b];
+                }
+            }
+        }
+
+        var inverse = DenseInverse(normal, n);
+        var fit = new double[n * points];
+        for (var a = 0; a < n; a++)
+        {
+            for (var p = 0; p < points; p++)
+            {
+                var shape = table.ShapesAt(p);
+                var sum = 0.0;
+                for (var b = 0; b < n; b++)
+                {
+                    sum += inverse[(a * n) + b] * shape[b];
+                }
+
+                fit[(a * points) + p] = sum;
+            }
+        }
+
+        return fit;
     }
 
     /// <summary>Inverse by Gauss-Jordan elimination with partial pivoting (setup only, n &lt;= 27).</summary>

@@ -5,7 +5,8 @@ namespace TwinPlatform.Simulation.Results;
 
 /// <summary>
 /// Integration-point values to nodal values: each element extrapolates to its corners, a mid-edge node takes
-/// the mean of its edge's two corners, and each node averages over the elements that contain it.
+/// the mean of its edge's two corners (or, for element types with <see cref="ElementRuleSet.NodeFit"/>, every node
+/// takes the value of the element's least-squares fit), and each node averages over the elements that contain it.
 /// </summary>
 internal static class NodalRecovery
 {
@@ -15,6 +16,29 @@ internal static class NodalRecovery
     /// <summary>Adds one element's extrapolated values to the nodal sums and counts.</summary>
     public static void Accumulate(ElementRuleSet rules, ReadOnlySpan<int> nodes, ReadOnlySpan<double> pointValues, int components, double[] nodal, int[] counts)
     {
+        if (rules.NodeFit is { } fit)
+        {
+            var points = rules.Stiffness.PointCount;
+            for (var a = 0; a < nodes.Length; a++)
+            {
+                var node = nodes[a];
+                for (var k = 0; k < components; k++)
+                {
+                    var sum = 0.0;
+                    for (var p = 0; p < points; p++)
+                    {
+                        sum += fit[(a * points) + p] * pointValues[(p * components) + k];
+                    }
+
+                    nodal[(components * node) + k] += sum;
+                }
+
+                counts[node]++;
+            }
+
+            return;
+        }
+
         Span<double> corners = stackalloc double[MaxCornerValues];
         rules.Extrapolate(pointValues, components, corners);
         var cornerCount = rules.CornerCount;

@@ -97,7 +97,7 @@ internal static class StressRecovery
                         nodalDeltaT[a] = DeltaT[nodes[a]];
                     }
 
-                    ElementIntegrals.InterpolateAtPoints(rules, nodalDeltaT, pointDeltaT);
+                    ElementIntegrals.ThermalAtPoints(rules, nodalDeltaT, pointDeltaT);
                 }
                 else
                 {

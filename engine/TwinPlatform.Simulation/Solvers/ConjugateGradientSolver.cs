@@ -12,7 +12,9 @@ namespace TwinPlatform.Simulation.Solvers;
 /// When the recurrence residual meets the stop criterion, the true residual b - A x is recomputed; if it
 /// does not meet the criterion (rounding drift), the iteration restarts from the current x. A
 /// non-positive curvature p·Ap or r·M^-1 r means the matrix (or preconditioner) is not positive definite
-/// and is reported as a <see cref="ConvergenceException"/> rather than returning garbage.
+/// and is reported as a <see cref="ConvergenceException"/> rather than returning garbage. For an
+/// <see cref="IVariablePreconditioner"/> the update uses the flexible (Polak-Ribière) coefficient
+/// beta = z_k+1·(r_k+1 - r_k) / z_k·r_k, which equals the classical one for a fixed preconditioner.
 /// </remarks>
 public sealed class ConjugateGradientSolver : ILinearSolver
 {
@@ -110,6 +112,7 @@ public sealed class ConjugateGradientSolver : ILinearSolver
         var zs = z.AsSpan(0, n);
         var ps = p.AsSpan(0, n);
         var qs = q.AsSpan(0, n);
+        var flexible = m is IVariablePreconditioner;
         m.Apply(rs, zs);
         zs.CopyTo(ps);
         var rz = VectorOps.Dot(rs, zs);
@@ -149,7 +152,9 @@ public sealed class ConjugateGradientSolver : ILinearSolver
 
             m.Apply(rs, zs);
             var rzNext = VectorOps.Dot(rs, zs);
-            var beta = rzNext / rz;
+
+            // r_k+1 - r_k = -alpha q, so the flexible numerator needs no stored previous residual.
+            var beta = flexible ? -alpha * VectorOps.Dot(zs, qs) / rz : rzNext / rz;
             rz = rzNext;
             VectorOps.ScaleAndAdd(ps, beta, zs);
         }

@@ -55,6 +55,7 @@ public sealed partial class BuiltInSolver
         {
             MaxDegreeOfParallelism = c.Threads,
             Progress = c.Progress,
+            MassIntegration = c.Options.MassIntegration,
         });
         var modes = new List<FeMode>(r.Modes.Count);
         foreach (var m in r.Modes)

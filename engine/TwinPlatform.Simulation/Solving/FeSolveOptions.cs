@@ -14,4 +14,10 @@ public sealed record FeSolveOptions
 
     /// <summary>Relative residual at which iterative linear solves stop (built-in solver); null for each analysis's default.</summary>
     public double? RelativeTolerance { get; init; }
+
+    /// <summary>
+    /// Integration of the element mass matrices of frequency steps (built-in solver): the exact consistent mass by
+    /// default, or the stiffness rule as CalculiX integrates it, for like-for-like comparisons.
+    /// </summary>
+    public Analysis.MassIntegration MassIntegration { get; init; } = Analysis.MassIntegration.Exact;
 }

@@ -35,7 +35,10 @@ public static class SolutionComparison
                 frequencies.Add(new FrequencyDifference(a.Modes[m].Number, a.Modes[m].FrequencyHz, b.Modes[m].FrequencyHz));
             }
 
-            result.Add(new StepComparison(a.StepNumber, a.Kind, fields, frequencies));
+            var points = new List<PointDifference>();
+            AddPoints(points, "stress", a.PointStresses, b.PointStresses);
+            AddPoints(points, "heat_flux", a.PointHeatFlux, b.PointHeatFlux);
+            result.Add(new StepComparison(a.StepNumber, a.Kind, fields, frequencies) { Points = points });
         }
 
         return result;
@@ -78,6 +81,66 @@ public static class SolutionComparison
         return index < 0
             ? throw new ArgumentException($"{solution.SolverName} has no node {nodeId}", nameof(nodeId))
             : values[(components * index) + component];
+    }
+
+    private static void AddPoints(List<PointDifference> points, string name, IntegrationPointTable? a, IntegrationPointTable? b)
+    {
+        if (a is null || b is null || a.Components != b.Components)
+        {
+            return;
+        }
+
+        var other = new Dictionary<int, int>(b.ElementIds.Length);
+        for (var i = 0; i < b.ElementIds.Length; i++)
+        {
+            other[b.ElementIds[i]] = i;
+        }
+
+        var k = a.Components;
+        double scale = 0, max = -1, refValue = 0, otherValue = 0;
+        int element = 0, point = 0, component = 0, compared = 0;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < a.ElementIds.Length; i++)
+            {
+                if (!other.TryGetValue(a.ElementIds[i], out var j))
+                {
+                    continue;
+                }
+
+                var count = a.Offsets[i + 1] - a.Offsets[i];
+                if (count != b.Offsets[j + 1] - b.Offsets[j])
+                {
+                    continue;
+                }
+
+                for (var p = 0; p < count; p++)
+                {
+                    for (var c = 0; c < k; c++)
+                    {
+                        var x = a.Values[(k * (a.Offsets[i] + p)) + c];
+                        if (pass == 0)
+                        {
+                            scale = Math.Max(scale, Math.Abs(x));
+                            continue;
+                        }
+
+                        var y = b.Values[(k * (b.Offsets[j] + p)) + c];
+                        if (Math.Abs(y - x) > max)
+                        {
+                            (max, element, point, component, refValue, otherValue) = (Math.Abs(y - x), a.ElementIds[i], p + 1, c, x, y);
+                        }
+                    }
+
+                    compared += pass;
+                }
+            }
+        }
+
+        if (compared > 0)
+        {
+            points.Add(new PointDifference(name, scale > 0 ? max / scale : max, element, point, component, refValue, otherValue, scale, compared));
+        }
     }
 
     private static void Add(List<FieldDifference> fields, string name, int components, double[]? a, double[]? b, int[] ids, Dictionary<int, int> otherIndex)

@@ -40,6 +40,19 @@ public static class SolutionReport
                 b.AppendLine(c, $"  max von Mises     {value,14:G6}  at node {ids[node]}");
             }
 
+            if (r.PrincipalStresses() is { } principal)
+            {
+                int hi = 0, lo = 0;
+                for (var n = 1; n < principal.Length / 3; n++)
+                {
+                    hi = principal[3 * n] > principal[3 * hi] ? n : hi;
+                    lo = principal[(3 * n) + 2] < principal[(3 * lo) + 2] ? n : lo;
+                }
+
+                b.AppendLine(c, $"  max principal     {principal[3 * hi],14:G6}  at node {ids[hi]}");
+                b.AppendLine(c, $"  min principal     {principal[(3 * lo) + 2],14:G6}  at node {ids[lo]}");
+            }
+
             if (r.Reactions is { } rf)
             {
                 double x = 0, y = 0, z = 0;
@@ -61,6 +74,12 @@ public static class SolutionReport
                 }
 
                 b.AppendLine(c, $"  temperature       {t[lo]:G6} (node {ids[lo]}) .. {t[hi]:G6} (node {ids[hi]})");
+            }
+
+            if (r.HeatFlux is { } q)
+            {
+                var (value, node) = MaxNorm(q, 3);
+                b.AppendLine(c, $"  max |heat flux|   {value,14:G6}  at node {ids[node]}");
             }
 
             if (r.Modes.Count > 0)
@@ -99,6 +118,11 @@ public static class SolutionReport
             foreach (var f in s.Fields)
             {
                 b.AppendLine(c, $"  {f.Field,-14} max diff {100 * f.MaxRelative,9:F4} %  at node {f.NodeId} component {f.Component + 1}: {reference.SolverName} {f.ReferenceValue:G6}, {other.SolverName} {f.OtherValue:G6} (scale {f.Scale:G4}, {f.ComparedNodes} nodes)");
+            }
+
+            foreach (var p in s.Points)
+            {
+                b.AppendLine(c, $"  {p.Field + " (points)",-14} max diff {100 * p.MaxRelative,9:F4} %  at element {p.ElementId} point {p.Point} component {p.Component + 1}: {reference.SolverName} {p.ReferenceValue:G6}, {other.SolverName} {p.OtherValue:G6} (scale {p.Scale:G4}, {p.ComparedPoints} points)");
             }
 
             foreach (var m in s.Frequencies)

@@ -9,6 +9,23 @@ namespace TwinPlatform.Simulation.Solving;
 /// <param name="Frequencies">One entry per mode both solutions hold.</param>
 public sealed record StepComparison(int StepNumber, DeckStepKind Kind, IReadOnlyList<FieldDifference> Fields, IReadOnlyList<FrequencyDifference> Frequencies)
 {
+    /// <summary>One entry per integration-point table (<c>*EL PRINT</c> S, HFL) both solutions hold.</summary>
+    public IReadOnlyList<PointDifference> Points { get; init; } = [];
+
+    /// <summary>The entry for point table <paramref name="field"/> ("stress", "heat_flux"), or null.</summary>
+    public PointDifference? PointTable(string field)
+    {
+        foreach (var p in Points)
+        {
+            if (p.Field == field)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The entry for <paramref name="field"/>, or null.</summary>
     public FieldDifference? Field(string field)
     {

@@ -14,4 +14,10 @@ public static class TwinEventKinds
 
     /// <summary>A sample the runtime refused (bad unit, bad quality, out of physical range).</summary>
     public const string Rejected = "rejected";
+
+    /// <summary>A calibrated parameter no longer agrees with the material passport.</summary>
+    public const string CalibrationShift = "calibration-shift";
+
+    /// <summary>The run ended normally and its report was written; it is not resumed again.</summary>
+    public const string RunCompleted = "run-completed";
 }

@@ -45,7 +45,7 @@ public static class ScenePipeline
         return await RunAsync(prepared, source, prepareSeconds, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Dictionary<string, MaterialPassport> InServiceEvidence(SceneRuntime runtime, ISensorSource source)
+    internal static Dictionary<string, MaterialPassport> InServiceEvidence(SceneRuntime runtime, ISensorSource source)
     {
         var evidence = new Dictionary<string, MaterialPassport>(StringComparer.Ordinal);
         foreach (var (id, twin) in runtime.Components)

@@ -18,6 +18,12 @@ public sealed record ManifestData
     /// <summary>What a group is.</summary>
     public required string Grouping { get; init; }
 
+    /// <summary>
+    /// Provenance kinds of the training values (<c>experiment</c>, <c>computation</c>, ...): a model states
+    /// whether it learnt from measurements or from computed values. Null in a manifest that does not say.
+    /// </summary>
+    public IReadOnlyList<string>? Kinds { get; init; }
+
     /// <summary>Rows held out of training, if any.</summary>
     public ManifestHoldout? Holdout { get; init; }
 }

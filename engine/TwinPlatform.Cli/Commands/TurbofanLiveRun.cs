@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using TwinPlatform.Prognostics.Fleet;
+using TwinPlatform.Twins.Feeds;
+
+namespace TwinPlatform.Cli.Commands;
+
+/// <summary>
+/// Feeds a turbofan fleet from a live, acknowledged source (MQTT, the SignalR hub): every delivery's
+/// samples go through a <see cref="TurbofanSampleRouter"/> into the engines' twins, updated engines'
+/// state is pushed to the state publisher, and the delivery is acknowledged once applied.
+/// </summary>
+/// <remarks>
+/// The fleet's state lives in memory (no twin store), so a delivery counts as done once its samples
+/// were handed to the twins; a cycle still waiting for channels from a later delivery is applied when
+/// they arrive or when the run ends (<see cref="TurbofanCycleAssembler.Flush"/>).
+/// </remarks>
+public static class TurbofanLiveRun
+{
+    /// <summary>Reads <paramref name="source"/> until it ends, goes idle, reaches the sample limit or <paramref name="ct"/> fires.</summary>
+    /// <param name="source">The live source, started or not.</param>
+    /// <param name="router">Routes samples to the fleet.</param>
+    /// <param name="options">Idle timeout, limits and the state publisher.</param>
+    /// <param name="ct">Ends the run (not an error: what arrived is kept).</param>
+    public static async Task<TurbofanLiveResult> RunAsync(IAcknowledgedSensorSource source, TurbofanSampleRouter router, TurbofanLiveOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(options);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var updated = new List<TurbofanEngineTwin>();
+        var clock = new Stopwatch();
+        long deliveries = 0, samples = 0, rejected = 0, states = 0;
+        var lastSeconds = 0.0;
+        var reason = "source ended";
+        var enumerator = source.ReadDeliveriesAsync(idle.Token).GetAsyncEnumerator(idle.Token);
+        try
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    reason = ct.IsCancellationRequested ? "cancelled" : "idle";
+                    break;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                // The idle clock stops while a delivery is applied and restarts after it.
+                idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                clock.Start();
+                var delivery = enumerator.Current;
+                deliveries++;
+                rejected += delivery.Rejections.Count;
+                updated.Clear();
+                var newest = 0L;
+                var span = delivery.Samples.Span;
+                for (var i = 0; i < span.Length; i++)
+                {
+                    newest = Math.Max(newest, span[i].TimestampUtcTicks);
+                    if (router.Route(span[i]) is { } twin && !updated.Contains(twin))
+                    {
+                        updated.Add(twin);
+                    }
+                }
+
+                samples += span.Length;
+                if (options.StatePublisher is { } publisher)
+                {
+                    foreach (var twin in updated)
+                    {
+                        await publisher.PublishAsync(State(options.TwinPrefix, twin, newest), ct).ConfigureAwait(false);
+                        states++;
+                    }
+                }
+
+                await delivery.AcknowledgeAsync(ct).ConfigureAwait(false);
+                lastSeconds = clock.Elapsed.TotalSeconds;
+                if (options.MaxSamples is { } max && samples >= max)
+                {
+                    reason = "max-samples";
+                    break;
+                }
+
+                if (options.IdleTimeout is { } timeout)
+                {
+                    idle.CancelAfter(timeout);
+                }
+            }
+        }
+        finally
+        {
+            try
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The reader was cancelled by the idle clock; nothing is left to release.
+            }
+        }
+
+        _ = router.Assembler.Flush();
+        return new TurbofanLiveResult(deliveries, samples, rejected, states, lastSeconds, reason);
+    }
+
+    /// <summary>The state of one engine twin as pushed to live viewers (SI and cycles).</summary>
+    /// <param name="twinPrefix">Twin id prefix before the unit number.</param>
+    /// <param name="twin">The engine twin.</param>
+    /// <param name="timestampUtcTicks">Time of the newest sample behind the state.</param>
+    public static TwinStateUpdate State(string twinPrefix, TurbofanEngineTwin twin, long timestampUtcTicks)
+    {
+        ArgumentNullException.ThrowIfNull(twin);
+        var p = twin.Prognosis.Current;
+        var b = twin.Blade.Current;
+        var values = new Dictionary<string, double>(9, StringComparer.Ordinal)
+        {
+            ["cycle"] = twin.Prognosis.CycleCount,
+            ["health_indicator"] = p.HealthIndicator,
+            ["rul_cycles"] = p.RemainingUsefulLifeCycles.Mean,
+            ["rul_lower_cycles"] = p.RemainingUsefulLifeCycles.Lower,
+            ["rul_upper_cycles"] = p.RemainingUsefulLifeCycles.Upper,
+            ["blade_stress_Pa"] = b.StressPa,
+            ["blade_margin"] = b.Margin,
+            ["blade_margin_lower"] = b.MarginLower,
+            ["blade_damage"] = b.Damage,
+        };
+        return new TwinStateUpdate(twinPrefix + twin.Unit.ToString(System.Globalization.CultureInfo.InvariantCulture), timestampUtcTicks, values);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using TwinPlatform.Twins.Feeds;
+
+namespace TwinPlatform.Server;
+
+/// <summary>
+/// Pushes twin state to the hub's subscribers (<see cref="SensorHub.TwinStateChangedMethod"/> to the
+/// twin's group and to the all-twins group) without ever blocking the runtime.
+/// </summary>
+/// <remarks>
+/// Updates go through a bounded queue that drops the oldest when full (a viewer wants the latest
+/// state, not every state); a background pump sends them. A client subscribed to a twin and to
+/// <see cref="SensorHub.AllTwins"/> receives that twin's updates twice. Thread-safe.
+/// </remarks>
+public sealed class HubTwinStatePublisher : ITwinStatePublisher, IAsyncDisposable
+{
+    private readonly IHubContext<SensorHub> _hub;
+    private readonly Channel<TwinStateUpdate> _updates;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _pump;
+    private long _published;
+    private long _dropped;
+    private long _failed;
+
+    /// <summary>Creates the publisher and starts its pump.</summary>
+    /// <param name="hub">The hub context.</param>
+    /// <param name="capacity">Most updates waiting to be sent; beyond it the oldest are dropped.</param>
+    public HubTwinStatePublisher(IHubContext<SensorHub> hub, int capacity = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        _hub = hub;
+        _updates = Channel.CreateBounded<TwinStateUpdate>(
+            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => Interlocked.Increment(ref _dropped));
+        _pump = Task.Run(PumpAsync);
+    }
+
+    /// <summary>Updates sent to the hub.</summary>
+    public long Published => Interlocked.Read(ref _published);
+
+    /// <summary>Updates dropped because subscribers fell behind.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Sends that failed (the hub stopping, a transport error).</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <inheritdoc/>
+    public ValueTask PublishAsync(TwinStateUpdate update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        _ = _updates.Writer.TryWrite(update);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stops the pump after sending what is queued.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _updates.Writer.TryComplete();
+        try
+        {
+            await _pump.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task PumpAsync()
+    {
+        var all = SensorHub.StateGroup(SensorHub.AllTwins);
+        await foreach (var update in _updates.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                await _hub.Clients.Group(SensorHub.StateGroup(update.Twin)).SendAsync(SensorHub.TwinStateChangedMethod, update, _stop.Token).ConfigureAwait(false);
+                await _hub.Clients.Group(all).SendAsync(SensorHub.TwinStateChangedMethod, update, _stop.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref _published);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A failed send must not stop the pump; it is counted.
+                Interlocked.Increment(ref _failed);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using TwinPlatform.Testing;
+
+namespace TwinPlatform.Feeds.Tests;
+
+/// <summary>A fact that needs a real mosquitto broker; skipped, with the reason, only when mosquitto is not installed.</summary>
+public sealed class MosquittoFactAttribute : FactAttribute
+{
+    public MosquittoFactAttribute()
+    {
+        if (MosquittoBroker.Executable is null)
+        {
+            Skip = "mosquitto is not installed (apt-get install mosquitto; ./twin test installs it)";
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace TwinPlatform.Tools.FeedBench;
+
+/// <summary>One offered rate: the broker's ceiling and the runtime side by side.</summary>
+/// <param name="Workload">Payloads and the runtime consuming them.</param>
+/// <param name="OfferedSamplesPerSecond">Rate asked of the publisher; 0 = as fast as it goes.</param>
+/// <param name="PublishedSamplesPerSecond">Rate the publisher achieved (ceiling phase, runtime phase averaged).</param>
+/// <param name="CeilingSamplesPerSecond">Samples per second the do-nothing subscriber received (first to last payload).</param>
+/// <param name="RuntimeSamplesPerSecond">Samples per second the runtime applied and acknowledged (first to last delivery).</param>
+/// <param name="Ratio">Runtime over ceiling.</param>
+/// <param name="LatencyP50Ms">Publish to SignalR receipt, median, ms.</param>
+/// <param name="LatencyP99Ms">Publish to SignalR receipt, 99th percentile, ms.</param>
+/// <param name="LatencyMaxMs">Publish to SignalR receipt, largest, ms.</param>
+/// <param name="StateUpdates">State updates received by the SignalR viewer.</param>
+/// <param name="QueueHighWater">Most deliveries waiting in the MQTT source's queue (capacity 64).</param>
+/// <param name="DroppedSamples">Samples published but not acknowledged by the runtime.</param>
+/// <param name="DroppedStateUpdates">State updates the hub publisher dropped (viewer behind).</param>
+/// <param name="LoadAverage">1-minute load average at the end of the row.</param>
+internal sealed record FeedBenchRow(
+    string Workload,
+    double OfferedSamplesPerSecond,
+    double PublishedSamplesPerSecond,
+    double CeilingSamplesPerSecond,
+    double RuntimeSamplesPerSecond,
+    double Ratio,
+    double LatencyP50Ms,
+    double LatencyP99Ms,
+    double LatencyMaxMs,
+    long StateUpdates,
+    long QueueHighWater,
+    long DroppedSamples,
+    long DroppedStateUpdates,
+    double LoadAverage);

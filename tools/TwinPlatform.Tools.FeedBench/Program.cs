@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TwinPlatform.Server;
+using TwinPlatform.Tools.FeedBench;
+using TwinPlatform.Twins.Feeds.Wire;
+
+// FeedBench: payloads of 24 samples through a mosquitto started here, at rising offered rates. Per rate
+// and workload, first the broker's ceiling (a QoS 1 subscriber that does nothing), then the runtime:
+// MqttSensorSource -> the runtime -> HubTwinStatePublisher -> a SignalR viewer that times each update.
+var c = CultureInfo.InvariantCulture;
+var rates = new List<double> { 1000, 2000, 5000, 10000, 20000, 0 };
+var seconds = 10.0;
+var warmupSeconds = 3.0;
+var workloads = new List<string> { "turbofan", "bracket" };
+var output = "out/feedbench";
+for (var i = 0; i < args.Length - 1; i += 2)
+{
+    switch (args[i])
+    {
+        case "--rates":
+            rates = [.. args[i + 1].Split(',').Select(r => r == "max" ? 0 : double.Parse(r, c))];
+            break;
+        case "--seconds":
+            seconds = double.Parse(args[i + 1], c);
+            break;
+        case "--warmup":
+            warmupSeconds = double.Parse(args[i + 1], c);
+            break;
+        case "--workloads":
+            workloads = [.. args[i + 1].Split(',')];
+            break;
+        case "--out":
+            output = args[i + 1];
+            break;
+        default:
+            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--out out/feedbench]");
+            return 2;
+    }
+}
+
+var executable = BrokerProcess.FindExecutable();
+if (executable is null)
+{
+    Console.Error.WriteLine("mosquitto is not installed (apt-get install mosquitto)");
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+var ct = stop.Token;
+var temp = Directory.CreateTempSubdirectory("feedbench-").FullName;
+var loaded = new List<Workload>();
+foreach (var name in workloads)
+{
+    loaded.Add(name switch
+    {
+        "turbofan" => await TurbofanWorkload.LoadAsync("scenes/turbofan", ct),
+        "bracket" => await BracketWorkload.LoadAsync("scenes/bracket", Path.Combine("out", "cache"), temp, ct),
+        _ => throw new ArgumentException($"unknown workload '{name}' (turbofan, bracket)"),
+    });
+}
+
+var loadBefore = LoadAverage();
+Console.WriteLine(string.Create(c, $"feedbench: {Environment.ProcessorCount} cores, load average {loadBefore}; {seconds:F0} s per phase after a {warmupSeconds:F0} s warm-up per workload"));
+
+using var broker = BrokerProcess.Start(executable);
+await using var server = await SensorServer.StartAsync(new SensorServerOptions(), new SensorMessageConverter(null, SensorIdMode.TwinAndChannel), ct);
+await using var viewer = await StateSubscriber.StartAsync(server.HubUrl, ct);
+Console.WriteLine($"mosquitto pid {broker.ProcessId} on 127.0.0.1:{broker.Port}; sensor hub {server.HubUrl}");
+
+var publishers = new List<RatePublisher>();
+foreach (var w in loaded)
+{
+    var p = new RatePublisher(w);
+    await p.ConnectAsync(broker.Port, ct);
+    publishers.Add(p);
+
+    // Warm-up, not recorded: JIT and tiering of the whole path, first twins, first store pages.
+    if (warmupSeconds > 0)
+    {
+        _ = await MeasureRuntimeAsync(w, p, 5000, TimeSpan.FromSeconds(warmupSeconds));
+        _ = await MeasureCeilingAsync(w, p, 5000, TimeSpan.FromSeconds(warmupSeconds));
+    }
+}
+
+var duration = TimeSpan.FromSeconds(seconds);
+var results = new List<FeedBenchRow>();
+foreach (var rate in rates)
+{
+    for (var w = 0; w < loaded.Count; w++)
+    {
+        var (ceilingRate, ceilingPublished) = await MeasureCeilingAsync(loaded[w], publishers[w], rate, duration);
+        var row = await MeasureRuntimeAsync(loaded[w], publishers[w], rate, duration);
+        row = row with
+        {
+            PublishedSamplesPerSecond = (ceilingPublished + row.PublishedSamplesPerSecond) / 2,
+            CeilingSamplesPerSecond = ceilingRate,
+            Ratio = row.RuntimeSamplesPerSecond / ceilingRate,
+        };
+        results.Add(row);
+        Console.WriteLine(Format(row));
+    }
+}
+
+foreach (var p in publishers)
+{
+    await p.DisposeAsync();
+}
+
+Directory.CreateDirectory(output);
+var markdown = new StringBuilder();
+markdown.AppendLine(string.Create(c, $"FeedBench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average before {loadBefore}, {seconds:F0} s per phase, payload = 24 samples, QoS 1"));
+markdown.AppendLine();
+markdown.AppendLine(Header());
+foreach (var r in results)
+{
+    markdown.AppendLine(Format(r));
+}
+
+File.WriteAllText(Path.Combine(output, "feedbench.md"), markdown.ToString());
+File.WriteAllText(Path.Combine(output, "feedbench.json"), JsonSerializer.Serialize(
+    new { Date = DateTime.UtcNow, Cores = Environment.ProcessorCount, LoadAverageBefore = loadBefore, SecondsPerPhase = seconds, SamplesPerPayload = 24, Rows = results },
+    new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+Console.WriteLine($"wrote {Path.Combine(output, "feedbench.md")} and feedbench.json");
+try
+{
+    Directory.Delete(temp, recursive: true);
+}
+catch (IOException)
+{
+    // Left for the system's temp cleaning.
+}
+
+return 0;
+
+async Task<(double Rate, double Published)> MeasureCeilingAsync(Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
+{
+    await using var ceiling = new CeilingSubscriber();
+    await ceiling.StartAsync(broker.Port, TwinPlatform.Plugins.Mqtt.MqttTopics.SceneFilter(workload.Scene), ct);
+    var pub = await publisher.RunAsync(rate, phase, ct);
+    await WaitForAsync(() => ceiling.Payloads, pub.Payloads, ct);
+    return (ceiling.Payloads * workload.SamplesPerPayload / (ceiling.Last - ceiling.First).TotalSeconds, pub.Samples / pub.Seconds);
+}
+
+async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
+{
+    var droppedBefore = server.StatePublisher.Dropped;
+    var run = await workload.StartRuntimeAsync(broker.Port, server.StatePublisher, ct);
+    await using (run.Owner)
+    {
+        viewer.Reset(DateTime.UtcNow.Ticks);
+        var published = await publisher.RunAsync(rate, phase, ct);
+        await run.Completion;
+        await WaitForAsync(() => server.StatePublisher.Published + server.StatePublisher.Dropped + server.StatePublisher.Failed, -1, ct);
+        var latencies = viewer.Take();
+        latencies.Sort();
+        var runtimeRate = run.Source.AcknowledgedSamples / run.Source.Seconds;
+        return new FeedBenchRow(
+            workload.Name,
+            rate,
+            published.Samples / published.Seconds,
+            double.NaN,
+            runtimeRate,
+            double.NaN,
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.99),
+            latencies.Count > 0 ? latencies[^1] : double.NaN,
+            latencies.Count,
+            run.Counters.QueueHighWater,
+            published.Samples - run.Source.AcknowledgedSamples,
+            server.StatePublisher.Dropped - droppedBefore,
+            LoadAverage());
+    }
+}
+
+static string Header() =>
+    "| workload | offered samples/s | published | broker ceiling | runtime sustained | ratio | p50 ms | p99 ms | max ms | state updates | queue high water | dropped samples | dropped updates | load |\n" +
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+
+static string Format(FeedBenchRow r) => string.Create(CultureInfo.InvariantCulture,
+    $"| {r.Workload} | {(r.OfferedSamplesPerSecond > 0 ? r.OfferedSamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture) : "max")} | {r.PublishedSamplesPerSecond:F0} | {r.CeilingSamplesPerSecond:F0} | {r.RuntimeSamplesPerSecond:F0} | {r.Ratio:F3} | {r.LatencyP50Ms:F1} | {r.LatencyP99Ms:F1} | {r.LatencyMaxMs:F1} | {r.StateUpdates} | {r.QueueHighWater} | {r.DroppedSamples} | {r.DroppedStateUpdates} | {r.LoadAverage:F2} |");
+
+static double Percentile(List<double> sorted, double q) =>
+    sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+static double LoadAverage()
+{
+    var text = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg") : "NaN";
+    return double.Parse(text.Split(' ')[0], CultureInfo.InvariantCulture);
+}
+
+// Waits until the counter reaches the target (-1: until it stops changing for 1 s), or 30 s without progress.
+static async Task WaitForAsync(Func<long> counter, long target, CancellationToken ct)
+{
+    var last = counter();
+    var still = Stopwatch.StartNew();
+    while ((target < 0 || counter() < target) && still.Elapsed < TimeSpan.FromSeconds(target < 0 ? 1 : 30))
+    {
+        await Task.Delay(50, ct);
+        var now = counter();
+        if (now != last)
+        {
+            last = now;
+            still.Restart();
+        }
+    }
+}

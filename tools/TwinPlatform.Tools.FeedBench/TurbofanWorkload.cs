@@ -1,0 +1,83 @@
+using System.Globalization;
+using TwinPlatform.Cli.Commands;
+using TwinPlatform.Materials.Passports;
+using TwinPlatform.Plugins.Mqtt;
+using TwinPlatform.Prognostics;
+using TwinPlatform.Prognostics.Blades;
+using TwinPlatform.Prognostics.Fleet;
+using TwinPlatform.Server;
+using TwinPlatform.Twins.Feeds;
+using TwinPlatform.Twins.Feeds.Wire;
+
+namespace TwinPlatform.Tools.FeedBench;
+
+/// <summary>
+/// The turbofan scene's live path (<c>twin run scenes/turbofan --source mqtt</c>): one payload per engine
+/// cycle (24 C-MAPSS samples), consumed by <see cref="TurbofanLiveRun"/> (per-engine twins: features,
+/// three tree ensembles, blade twin; no store), one state update per engine cycle.
+/// </summary>
+internal sealed class TurbofanWorkload : Workload
+{
+    private readonly TurbofanScene _scene;
+    private readonly RulModel _model;
+    private readonly BladeMaterial _material;
+    private readonly BladeRom _rom;
+    private readonly List<SensorMessage[]> _rows;
+
+    private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows)
+    {
+        _scene = scene;
+        _rows = rows;
+        _model = RulModel.Load(scene.ModelFolder);
+        _material = new BladeMaterial(MaterialPassport.FromJson(File.ReadAllText(scene.PassportFile)));
+        _rom = BladeRom.Build(scene.Blade, _material.Elastic(), BladeRom.RadPerS(scene.ReferenceSpeedRpm));
+    }
+
+    public override string Name => "turbofan";
+
+    public override string Scene => "bench-turbofan";
+
+    public override int SamplesPerPayload => _rows[0].Length;
+
+    public static async Task<TurbofanWorkload> LoadAsync(string scenePath, CancellationToken ct)
+    {
+        var scene = TurbofanSceneLoader.Load(scenePath);
+        var rows = new List<SensorMessage[]>();
+        await foreach (var row in new CmapssFeedReader(scene.TestFile).ReadMessagesAsync(ct))
+        {
+            rows.Add(row);
+        }
+
+        return new TurbofanWorkload(scene, rows);
+    }
+
+    public override SensorMessage[] Payload(long index, long nowTicks)
+    {
+        // Each pass over the recorded fleet uses fresh unit numbers, so every engine starts at cycle 1.
+        var row = _rows[(int)(index % _rows.Count)];
+        var pass = index / _rows.Count;
+        var twin = pass == 0
+            ? row[0].Twin
+            : string.Create(CultureInfo.InvariantCulture, $"engine-{(pass * 1000) + int.Parse(row[0].Twin.AsSpan(7), CultureInfo.InvariantCulture)}");
+        var batch = new SensorMessage[row.Length];
+        for (var k = 0; k < row.Length; k++)
+        {
+            batch[k] = row[k] with { Twin = twin, TimestampUtcTicks = nowTicks };
+        }
+
+        return batch;
+    }
+
+    public override async Task<RuntimeRun> StartRuntimeAsync(int port, HubTwinStatePublisher publisher, CancellationToken ct)
+    {
+        var fleet = new TurbofanFleet(_model, _rom, _material, _scene.CoreSpeed, _scene.Temperature, []);
+        var router = new TurbofanSampleRouter(new TurbofanCycleAssembler(fleet));
+        var mqtt = new MqttSensorSource(
+            new MqttSensorSourceOptions { Port = port, ClientId = "feedbench-turbofan-" + Guid.NewGuid().ToString("N")[..8], TopicFilter = MqttTopics.SceneFilter(Scene), SessionExpirySeconds = 0 },
+            new SensorMessageConverter(null, SensorIdMode.TwinAndChannel));
+        await mqtt.StartAsync(ct);
+        var timed = new TimedSource(mqtt);
+        var run = Task.Run(() => TurbofanLiveRun.RunAsync(timed, router, new TurbofanLiveOptions { IdleTimeout = TimeSpan.FromSeconds(3), StatePublisher = publisher }, ct), ct);
+        return new RuntimeRun(timed, mqtt.Counters, run, mqtt);
+    }
+}
