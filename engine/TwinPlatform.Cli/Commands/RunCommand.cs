@@ -102,7 +102,7 @@ internal static class RunCommand
 
             await DurableRun.MarkCompleteAsync(store, runId, $"report written to {dir}").ConfigureAwait(false);
             RunSummary.Print(run, files, progress.Seconds);
-            Console.Out.WriteLine($"store     {Describe(storeSpec)} run '{durable.RunId}': {durable.Resumed} resumed, {durable.Committed} committed, {durable.Redelivered} redelivered; ended: {durable.EndReason}");
+            Console.Out.WriteLine($"store     {Describe(storeSpec)} run '{durable.RunId}': {durable.Resumed} resumed, {durable.Committed} committed, {durable.Redelivered} already stored (redelivered or duplicate); ended: {durable.EndReason}");
             return 0;
         }
         catch (InputFileException e)
