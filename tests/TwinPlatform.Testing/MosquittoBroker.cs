@@ -23,6 +23,7 @@ public sealed class MosquittoBroker : IDisposable
             persistence true
             persistence_location {folder}/
             max_queued_messages 100000
+            set_tcp_nodelay true
             log_type error
             log_dest stderr
             user {Environment.UserName}

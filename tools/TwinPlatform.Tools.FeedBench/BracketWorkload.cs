@@ -67,17 +67,17 @@ internal sealed class BracketWorkload : Workload
         return batch;
     }
 
-    public override async Task<RuntimeRun> StartRuntimeAsync(int port, HubTwinStatePublisher publisher, CancellationToken ct)
+    public override async Task<RuntimeRun> StartRuntimeAsync(int port, HubTwinStatePublisher publisher, CancellationToken stop)
     {
         var run = Interlocked.Increment(ref _runs);
-        var store = await TwinStores.OpenAsync("sqlite:" + Path.Combine(_folder, $"twins-{run}.db"), ct);
+        var store = await TwinStores.OpenAsync("sqlite:" + Path.Combine(_folder, $"twins-{run}.db"), stop);
         var mqtt = new MqttSensorSource(
             new MqttSensorSourceOptions { Port = port, ClientId = "feedbench-bracket-" + Guid.NewGuid().ToString("N")[..8], TopicFilter = MqttTopics.SceneFilter(Scene), SessionExpirySeconds = 0 },
             new SensorMessageConverter(_scene.Sensors));
-        await mqtt.StartAsync(ct);
+        await mqtt.StartAsync(stop);
         var timed = new TimedSource(mqtt);
         var options = new DurableRunOptions { RunId = $"feedbench-{run}", IdleTimeout = TimeSpan.FromSeconds(3), StatePublisher = publisher };
-        var task = Task.Run(() => DurableRun.RunAsync(_prepared, timed, store, options, 0, null, ct), ct);
+        var task = Task.Run(() => DurableRun.RunAsync(_prepared, timed, store, options, 0, null, stop), CancellationToken.None);
         return new RuntimeRun(timed, mqtt.Counters, task, new Owner(mqtt, store));
     }
 

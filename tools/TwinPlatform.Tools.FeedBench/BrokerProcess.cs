@@ -21,12 +21,14 @@ internal sealed class BrokerProcess : IDisposable
 
     public int ProcessId => _process.Id;
 
-    public static BrokerProcess Start(string executable)
+    public static BrokerProcess Start(string executable, bool tcpNoDelay)
     {
         var folder = Directory.CreateTempSubdirectory("feedbench-mosquitto-").FullName;
         var port = FreePort();
         var config = Path.Combine(folder, "mosquitto.conf");
 
+        // set_tcp_nodelay: mosquitto leaves Nagle's algorithm on by default, which holds small packets
+        // back until the peer's delayed acknowledgement (tens of ms on Linux) at low rates.
         // max_queued_messages 0: no limit, so a slow QoS 1 subscriber is never dropped at the broker
         // (mosquitto's default of 1000 would drop). No persistence: the benchmark needs none. As root,
         // mosquitto drops to the named user; running as the current user keeps the temp folder usable.
@@ -36,6 +38,7 @@ internal sealed class BrokerProcess : IDisposable
             persistence false
             max_queued_messages 0
             max_inflight_messages 0
+            set_tcp_nodelay {(tcpNoDelay ? "true" : "false")}
             log_type error
             log_dest stderr
             user {Environment.UserName}

@@ -12,7 +12,7 @@ namespace TwinPlatform.Tools.FeedBench;
 /// <param name="LatencyMaxMs">Publish to SignalR receipt, largest, ms.</param>
 /// <param name="StateUpdates">State updates received by the SignalR viewer.</param>
 /// <param name="QueueHighWater">Most deliveries waiting in the MQTT source's queue (capacity 64).</param>
-/// <param name="DroppedSamples">Samples published but not acknowledged by the runtime.</param>
+/// <param name="UnconsumedSamples">Samples published but not acknowledged by the runtime by the end of the phase (a backlog left in the broker when the runtime was stopped after its drain time; never dropped by the runtime).</param>
 /// <param name="DroppedStateUpdates">State updates the hub publisher dropped (viewer behind).</param>
 /// <param name="LoadAverage">1-minute load average at the end of the row.</param>
 internal sealed record FeedBenchRow(
@@ -27,6 +27,6 @@ internal sealed record FeedBenchRow(
     double LatencyMaxMs,
     long StateUpdates,
     long QueueHighWater,
-    long DroppedSamples,
+    long UnconsumedSamples,
     long DroppedStateUpdates,
     double LoadAverage);

@@ -15,6 +15,7 @@ var seconds = 10.0;
 var warmupSeconds = 3.0;
 var workloads = new List<string> { "turbofan", "bracket" };
 var output = "out/feedbench";
+var tcpNoDelay = true;
 for (var i = 0; i < args.Length - 1; i += 2)
 {
     switch (args[i])
@@ -31,11 +32,14 @@ for (var i = 0; i < args.Length - 1; i += 2)
         case "--workloads":
             workloads = [.. args[i + 1].Split(',')];
             break;
+        case "--tcp-nodelay":
+            tcpNoDelay = bool.Parse(args[i + 1]);
+            break;
         case "--out":
             output = args[i + 1];
             break;
         default:
-            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--out out/feedbench]");
+            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--out out/feedbench]");
             return 2;
     }
 }
@@ -67,9 +71,9 @@ foreach (var name in workloads)
 }
 
 var loadBefore = LoadAverage();
-Console.WriteLine(string.Create(c, $"feedbench: {Environment.ProcessorCount} cores, load average {loadBefore}; {seconds:F0} s per phase after a {warmupSeconds:F0} s warm-up per workload"));
+Console.WriteLine(string.Create(c, $"feedbench: {Environment.ProcessorCount} cores, load average {loadBefore}; {seconds:F0} s per phase after a {warmupSeconds:F0} s warm-up per workload; mosquitto set_tcp_nodelay {tcpNoDelay}"));
 
-using var broker = BrokerProcess.Start(executable);
+using var broker = BrokerProcess.Start(executable, tcpNoDelay);
 await using var server = await SensorServer.StartAsync(new SensorServerOptions(), new SensorMessageConverter(null, SensorIdMode.TwinAndChannel), ct);
 await using var viewer = await StateSubscriber.StartAsync(server.HubUrl, ct);
 Console.WriteLine($"mosquitto pid {broker.ProcessId} on 127.0.0.1:{broker.Port}; sensor hub {server.HubUrl}");
@@ -115,7 +119,7 @@ foreach (var p in publishers)
 
 Directory.CreateDirectory(output);
 var markdown = new StringBuilder();
-markdown.AppendLine(string.Create(c, $"FeedBench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average before {loadBefore}, {seconds:F0} s per phase, payload = 24 samples, QoS 1"));
+markdown.AppendLine(string.Create(c, $"FeedBench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average before {loadBefore}, {seconds:F0} s per phase, payload = 24 samples, QoS 1, mosquitto set_tcp_nodelay {tcpNoDelay}"));
 markdown.AppendLine();
 markdown.AppendLine(Header());
 foreach (var r in results)
@@ -125,7 +129,7 @@ foreach (var r in results)
 
 File.WriteAllText(Path.Combine(output, "feedbench.md"), markdown.ToString());
 File.WriteAllText(Path.Combine(output, "feedbench.json"), JsonSerializer.Serialize(
-    new { Date = DateTime.UtcNow, Cores = Environment.ProcessorCount, LoadAverageBefore = loadBefore, SecondsPerPhase = seconds, SamplesPerPayload = 24, Rows = results },
+    new { Date = DateTime.UtcNow, Cores = Environment.ProcessorCount, LoadAverageBefore = loadBefore, SecondsPerPhase = seconds, TcpNoDelay = tcpNoDelay, SamplesPerPayload = 24, Rows = results },
     new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 Console.WriteLine($"wrote {Path.Combine(output, "feedbench.md")} and feedbench.json");
 try
@@ -144,6 +148,7 @@ async Task<(double Rate, double Published)> MeasureCeilingAsync(Workload workloa
     await using var ceiling = new CeilingSubscriber();
     await ceiling.StartAsync(broker.Port, TwinPlatform.Plugins.Mqtt.MqttTopics.SceneFilter(workload.Scene), ct);
     var pub = await publisher.RunAsync(rate, phase, ct);
+    Stage($"{workload.Name} ceiling: published {pub.Samples} samples");
     await WaitForAsync(() => ceiling.Payloads, pub.Payloads, ct);
     return (ceiling.Payloads * workload.SamplesPerPayload / (ceiling.Last - ceiling.First).TotalSeconds, pub.Samples / pub.Seconds);
 }
@@ -151,12 +156,28 @@ async Task<(double Rate, double Published)> MeasureCeilingAsync(Workload workloa
 async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
 {
     var droppedBefore = server.StatePublisher.Dropped;
-    var run = await workload.StartRuntimeAsync(broker.Port, server.StatePublisher, ct);
+    using var drain = CancellationTokenSource.CreateLinkedTokenSource(ct);
+    var run = await workload.StartRuntimeAsync(broker.Port, server.StatePublisher, drain.Token);
     await using (run.Owner)
     {
         viewer.Reset(DateTime.UtcNow.Ticks);
         var published = await publisher.RunAsync(rate, phase, ct);
-        await run.Completion;
+        Stage($"{workload.Name} runtime: published {published.Samples} samples");
+
+        // A runtime slower than the offered rate drains its backlog for at most as long again; then it is
+        // stopped and its rate is what it acknowledged until then. The rest stays unconsumed.
+        drain.CancelAfter(phase + TimeSpan.FromSeconds(5));
+        try
+        {
+            await run.Completion;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while draining.
+        }
+
+        Stage($"{workload.Name} runtime: ended, {run.Source.AcknowledgedSamples} samples acknowledged");
+
         await WaitForAsync(() => server.StatePublisher.Published + server.StatePublisher.Dropped + server.StatePublisher.Failed, -1, ct);
         var latencies = viewer.Take();
         latencies.Sort();
@@ -179,12 +200,14 @@ async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher pu
     }
 }
 
+static void Stage(string line) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
+
 static string Header() =>
-    "| workload | offered samples/s | published | broker ceiling | runtime sustained | ratio | p50 ms | p99 ms | max ms | state updates | queue high water | dropped samples | dropped updates | load |\n" +
+    "| workload | offered samples/s | published | broker ceiling | runtime sustained | ratio | p50 ms | p99 ms | max ms | state updates | queue high water | unconsumed samples | dropped updates | load |\n" +
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
 static string Format(FeedBenchRow r) => string.Create(CultureInfo.InvariantCulture,
-    $"| {r.Workload} | {(r.OfferedSamplesPerSecond > 0 ? r.OfferedSamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture) : "max")} | {r.PublishedSamplesPerSecond:F0} | {r.CeilingSamplesPerSecond:F0} | {r.RuntimeSamplesPerSecond:F0} | {r.Ratio:F3} | {r.LatencyP50Ms:F1} | {r.LatencyP99Ms:F1} | {r.LatencyMaxMs:F1} | {r.StateUpdates} | {r.QueueHighWater} | {r.DroppedSamples} | {r.DroppedStateUpdates} | {r.LoadAverage:F2} |");
+    $"| {r.Workload} | {(r.OfferedSamplesPerSecond > 0 ? r.OfferedSamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture) : "max")} | {r.PublishedSamplesPerSecond:F0} | {r.CeilingSamplesPerSecond:F0} | {r.RuntimeSamplesPerSecond:F0} | {r.Ratio:F3} | {r.LatencyP50Ms:F1} | {r.LatencyP99Ms:F1} | {r.LatencyMaxMs:F1} | {r.StateUpdates} | {r.QueueHighWater} | {r.UnconsumedSamples} | {r.DroppedStateUpdates} | {r.LoadAverage:F2} |");
 
 static double Percentile(List<double> sorted, double q) =>
     sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];

@@ -68,16 +68,16 @@ internal sealed class TurbofanWorkload : Workload
         return batch;
     }
 
-    public override async Task<RuntimeRun> StartRuntimeAsync(int port, HubTwinStatePublisher publisher, CancellationToken ct)
+    public override async Task<RuntimeRun> StartRuntimeAsync(int port, HubTwinStatePublisher publisher, CancellationToken stop)
     {
         var fleet = new TurbofanFleet(_model, _rom, _material, _scene.CoreSpeed, _scene.Temperature, []);
         var router = new TurbofanSampleRouter(new TurbofanCycleAssembler(fleet));
         var mqtt = new MqttSensorSource(
             new MqttSensorSourceOptions { Port = port, ClientId = "feedbench-turbofan-" + Guid.NewGuid().ToString("N")[..8], TopicFilter = MqttTopics.SceneFilter(Scene), SessionExpirySeconds = 0 },
             new SensorMessageConverter(null, SensorIdMode.TwinAndChannel));
-        await mqtt.StartAsync(ct);
+        await mqtt.StartAsync(stop);
         var timed = new TimedSource(mqtt);
-        var run = Task.Run(() => TurbofanLiveRun.RunAsync(timed, router, new TurbofanLiveOptions { IdleTimeout = TimeSpan.FromSeconds(3), StatePublisher = publisher }, ct), ct);
+        var run = Task.Run(() => TurbofanLiveRun.RunAsync(timed, router, new TurbofanLiveOptions { IdleTimeout = TimeSpan.FromSeconds(3), StatePublisher = publisher }, stop), CancellationToken.None);
         return new RuntimeRun(timed, mqtt.Counters, run, mqtt);
     }
 }

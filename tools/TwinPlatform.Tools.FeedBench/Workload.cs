@@ -17,8 +17,8 @@ internal abstract class Workload
     /// <summary>Payload number <paramref name="index"/> with every message stamped <paramref name="nowTicks"/>.</summary>
     public abstract SensorMessage[] Payload(long index, long nowTicks);
 
-    /// <summary>Starts a fresh runtime subscribed to the broker; the returned task ends when the runtime went idle.</summary>
-    public abstract Task<RuntimeRun> StartRuntimeAsync(int port, Server.HubTwinStatePublisher publisher, CancellationToken ct);
+    /// <summary>Starts a fresh runtime subscribed to the broker; the returned task ends when the runtime went idle or <c>stop</c> fired.</summary>
+    public abstract Task<RuntimeRun> StartRuntimeAsync(int port, Server.HubTwinStatePublisher publisher, CancellationToken stop);
 }
 
 /// <summary>A runtime under test: its timed source, its MQTT counters and the task that ends with it.</summary>

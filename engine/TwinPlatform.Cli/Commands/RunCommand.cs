@@ -164,7 +164,7 @@ internal static class RunCommand
     }
 
     /// <summary>The scene file's <c>kind</c> (a fleet scene has its own runner), or null for a component/system scene.</summary>
-    private static string? SceneKind(string scenePath)
+    internal static string? SceneKind(string scenePath)
     {
         var file = Directory.Exists(scenePath) ? Path.Combine(scenePath, SceneLoader.DefaultFileName) : scenePath;
         if (!File.Exists(file))

@@ -76,12 +76,13 @@ public static class TurbofanLiveRun
                 {
                     foreach (var twin in updated)
                     {
-                        await publisher.PublishAsync(State(options.TwinPrefix, twin, newest), ct).ConfigureAwait(false);
+                        await publisher.PublishAsync(State(options.TwinPrefix, twin, newest), CancellationToken.None).ConfigureAwait(false);
                         states++;
                     }
                 }
 
-                await delivery.AcknowledgeAsync(ct).ConfigureAwait(false);
+                // Not cancellable: a delivery applied to the twins is acknowledged even when the run is ending.
+                await delivery.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
                 lastSeconds = clock.Elapsed.TotalSeconds;
                 if (options.MaxSamples is { } max && samples >= max)
                 {

@@ -45,15 +45,5 @@ public static class TurbofanPublish
     }
 
     /// <summary>Whether the scene at <paramref name="scenePath"/> (folder or file) is a turbofan fleet.</summary>
-    internal static bool IsTurbofanScene(string scenePath)
-    {
-        var file = Directory.Exists(scenePath) ? Path.Combine(scenePath, Core.Scenes.SceneLoader.DefaultFileName) : scenePath;
-        if (!File.Exists(file))
-        {
-            return false;
-        }
-
-        var root = Core.Yaml.YamlFile.Load(file);
-        return root.Node is Core.Yaml.YamlMapping && root.AsMapping().OptionalString("kind") == TurbofanRun.Kind;
-    }
+    internal static bool IsTurbofanScene(string scenePath) => RunCommand.SceneKind(scenePath) == TurbofanRun.Kind;
 }

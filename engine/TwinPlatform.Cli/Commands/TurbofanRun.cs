@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using TwinPlatform.Materials.Passports;
+using TwinPlatform.Plugins.Mqtt;
 using TwinPlatform.Prognostics;
 using TwinPlatform.Prognostics.Blades;
 using TwinPlatform.Prognostics.Cmapss;
-using TwinPlatform.Plugins.Mqtt;
 using TwinPlatform.Prognostics.Fleet;
 using TwinPlatform.Server;
 using TwinPlatform.Twins.Feeds;
