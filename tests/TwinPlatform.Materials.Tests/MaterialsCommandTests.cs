@@ -68,6 +68,32 @@ public sealed class MaterialsCommandTests
     }
 
     [Fact]
+    public void Cv_MatbenchStackCrossFit_WeightsChosenPerFoldAndCoverageReported()
+    {
+        var output = new StringWriter();
+        var request = new MaterialsCvRequest(ImportPaths.Data("matbench_steels.json"), ImportPaths.Mapping("matbench_steels"), "yield_strength")
+        {
+            Folds = 3,
+            Scheme = "matbench",
+            Ensemble = 16,
+            CrossFit = 4,
+            Trees = 100,
+            Model = "stack",
+            Features = "all",
+            GpFeatures = "fractions",
+            GpRefitFolds = 3,
+        };
+
+        var code = MaterialsCvCommand.Execute(request, output, new StringWriter());
+
+        Assert.Equal(0, code);
+        var text = output.ToString();
+        Assert.Equal(3, text.Split("stack w=(").Length - 1);
+        Assert.Contains("cross-fit 4-fold", text, StringComparison.Ordinal);
+        Assert.Contains("pooled (312 predictions)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cv_UnknownTarget_ExitCode2WithReason()
     {
         var error = new StringWriter();

@@ -35,6 +35,16 @@ internal sealed record Benchmark(string Name, string Title, MaterialsCvRequest R
             Add(r.Model != d.Model, $"--model {r.Model}");
             Add(r.Learner != d.Learner, $"--learner {r.Learner}");
             Add(r.Ensemble != d.Ensemble, $"--ensemble {r.Ensemble}");
+            Add(r.GpFeatures != d.GpFeatures, $"--gp-features {r.GpFeatures}");
+            Add(r.CrossFit != d.CrossFit, $"--cross-fit {r.CrossFit}");
+            Add(r.Trees != d.Trees, $"--trees {r.Trees}");
+            Add(r.Leaves != d.Leaves, $"--leaves {r.Leaves}");
+            Add(r.LearningRate != d.LearningRate, $"--learning-rate {r.LearningRate}");
+            Add(r.FeatureFraction != d.FeatureFraction, $"--feature-fraction {r.FeatureFraction}");
+            Add(r.GpKernel != d.GpKernel, $"--gp-kernel {r.GpKernel}");
+            Add(r.GpArd, "--gp-ard");
+            Add(r.GpRefitFolds != d.GpRefitFolds, $"--gp-refit-folds {r.GpRefitFolds}");
+            Add(!r.Ridge, "--no-ridge");
             Add(r.MinimumLeaf != d.MinimumLeaf, $"--min-leaf {r.MinimumLeaf}");
             Add(r.Tune, "--tune");
             return string.Join(' ', parts);

@@ -29,7 +29,7 @@ public static class MaterialsCvCommand
         var where = new Option<string[]>("--where") { Description = "Condition filter, repeatable: 'test_temperature=15..30 degC', 'test_type=tension'" };
         var kind = new Option<string[]>("--kind") { Description = "Provenance kinds admitted, repeatable (default: experiment)" };
         var features = new Option<string>("--features") { Description = "Feature groups: all, composition, fractions, mass, interactions, elements, stoichiometry, process, attributes, conditions", DefaultValueFactory = _ => "all" };
-        var model = new Option<string>("--model") { Description = "blend (trees + Gaussian process, weight chosen on training rows) or trees", DefaultValueFactory = _ => "blend" };
+        var model = new Option<string>("--model") { Description = "blend (trees + Gaussian process, weight chosen on training rows), stack (trees + Gaussian process + ridge, weights chosen on training rows) or trees", DefaultValueFactory = _ => "blend" };
         var learner = new Option<string>("--learner") { Description = "Tree learner: lightgbm, fasttree or fastforest", DefaultValueFactory = _ => "lightgbm" };
         var ensemble = new Option<int>("--ensemble") { Description = "Bootstrap members", DefaultValueFactory = _ => 32 };
         var trees = new Option<int>("--trees") { Description = "Trees per member", DefaultValueFactory = _ => 300 };
@@ -37,11 +37,18 @@ public static class MaterialsCvCommand
         var rate = new Option<double>("--learning-rate") { Description = "Boosting learning rate", DefaultValueFactory = _ => 0.05 };
         var minLeaf = new Option<int>("--min-leaf") { Description = "Minimum rows per leaf", DefaultValueFactory = _ => 3 };
         var tune = new Option<bool>("--tune") { Description = "Choose the tree learner and settings by inner cross-validation inside every training fold" };
+        var ridge = new Option<bool>("--no-ridge") { Description = "With --model stack: leave the ridge regression out of the stack" };
+        var kernel = new Option<string>("--gp-kernel") { Description = "Gaussian-process kernel of blend and stack: exponential, matern32, matern52 or squared-exponential", DefaultValueFactory = _ => "exponential" };
+        var ard = new Option<bool>("--gp-ard") { Description = "Gaussian process of blend and stack: refine the chosen grid points with one length scale per feature (marginal likelihood)" };
+        var crossFit = new Option<int>("--cross-fit") { Description = "Train tree members on K-fold splits of the training rows instead of bootstrap samples (0 = bootstrap)", DefaultValueFactory = _ => 0 };
+        var gpFeatures = new Option<string?>("--gp-features") { Description = "With --model stack: feature groups of the Gaussian process and ridge (default: those of --features)" };
+        var featureFraction = new Option<double>("--feature-fraction") { Description = "Fraction of the features each tree may use", DefaultValueFactory = _ => 0.8 };
+        var gpRefit = new Option<int>("--gp-refit-folds") { Description = "With --model stack: choose the weights on predictions of a Gaussian process refitted on K inner folds (0 = closed-form leave-one-out)", DefaultValueFactory = _ => 0 };
         var level = new Option<double>("--level") { Description = "Interval level", DefaultValueFactory = _ => 0.90 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var command = new Command("cv", "Cross-validate a property predictor: MAE, RMSE, R^2, interval coverage and width, per fold and overall")
         {
-            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, ensemble, trees, leaves, rate, minLeaf, tune, level, json,
+            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, ensemble, trees, leaves, rate, minLeaf, tune, ridge, kernel, ard, crossFit, gpFeatures, featureFraction, gpRefit, level, json,
         };
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -63,6 +70,13 @@ public static class MaterialsCvCommand
                 LearningRate = r.GetValue(rate),
                 MinimumLeaf = r.GetValue(minLeaf),
                 Tune = r.GetValue(tune),
+                Ridge = !r.GetValue(ridge),
+                GpKernel = r.GetValue(kernel)!,
+                GpArd = r.GetValue(ard),
+                CrossFit = r.GetValue(crossFit),
+                GpFeatures = r.GetValue(gpFeatures),
+                FeatureFraction = r.GetValue(featureFraction),
+                GpRefitFolds = r.GetValue(gpRefit),
                 Level = r.GetValue(level),
                 Json = r.GetValue(json),
             };
@@ -132,9 +146,12 @@ public static class MaterialsCvCommand
             NumberOfLeaves = request.Leaves,
             LearningRate = request.LearningRate,
             MinimumExampleCountPerLeaf = request.MinimumLeaf,
+            CrossFitFolds = request.CrossFit,
+            FeatureFraction = request.FeatureFraction,
             Level = request.Level,
         };
         ensemble.Validate();
+        var process = new GaussianProcessOptions { Kernel = Parse<GaussianProcessKernel>(request.GpKernel, "--gp-kernel"), Ard = request.GpArd };
         return new RecordModelOptions
         {
             Features = RecordFeatureOptions.Parse(request.Features),
@@ -142,10 +159,12 @@ public static class MaterialsCvCommand
             Candidates = request.Tune ? RecordModelOptions.DefaultGrid(ensemble) : null,
             Blend = request.Model switch
             {
-                "blend" => new BlendOptions(),
-                "trees" => null,
-                _ => throw new FormatException($"--model: expected blend or trees, found '{request.Model}'"),
+                "blend" => new BlendOptions { Process = process },
+                "trees" or "stack" => null,
+                _ => throw new FormatException($"--model: expected blend, stack or trees, found '{request.Model}'"),
             },
+            ProcessFeatures = request.GpFeatures is { } gp ? RecordFeatureOptions.Parse(gp) : null,
+            Stack = request.Model == "stack" ? new StackOptions { Ridge = request.Ridge, Process = process, ProcessRefitFolds = request.GpRefitFolds } : null,
         };
     }
 

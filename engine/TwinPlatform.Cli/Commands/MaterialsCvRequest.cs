@@ -33,7 +33,7 @@ public sealed record MaterialsCvRequest(string Data, string Mapping, string Targ
     /// <summary>Feature groups.</summary>
     public string Features { get; init; } = "all";
 
-    /// <summary>blend or trees.</summary>
+    /// <summary>blend, stack or trees.</summary>
     public string Model { get; init; } = "blend";
 
     /// <summary>Tree learner.</summary>
@@ -56,6 +56,27 @@ public sealed record MaterialsCvRequest(string Data, string Mapping, string Targ
 
     /// <summary>Inner-CV tuning of the trees.</summary>
     public bool Tune { get; init; }
+
+    /// <summary>With the stack model: include the ridge regression.</summary>
+    public bool Ridge { get; init; } = true;
+
+    /// <summary>Gaussian-process kernel: exponential, matern32, matern52 or squared-exponential.</summary>
+    public string GpKernel { get; init; } = "exponential";
+
+    /// <summary>Gaussian process with one length scale per feature.</summary>
+    public bool GpArd { get; init; }
+
+    /// <summary>K-fold cross-fitted tree members (0 = bootstrap).</summary>
+    public int CrossFit { get; init; }
+
+    /// <summary>Feature groups of the stack's Gaussian process and ridge (null: <see cref="Features"/>).</summary>
+    public string? GpFeatures { get; init; }
+
+    /// <summary>Fraction of the features each tree may use.</summary>
+    public double FeatureFraction { get; init; } = 0.8;
+
+    /// <summary>Inner folds on which the stack's Gaussian process is refitted to choose the weights (0: closed-form leave-one-out).</summary>
+    public int GpRefitFolds { get; init; }
 
     /// <summary>Interval level.</summary>
     public double Level { get; init; } = 0.90;

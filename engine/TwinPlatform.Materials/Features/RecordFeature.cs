@@ -18,6 +18,8 @@ public sealed record RecordFeature(RecordFeatureKind Kind, string? Key, string? 
         RecordFeatureKind.ElementStatistic =>
             $"{CompositionStatistics.StatisticNames[Index % 4]}_{Chemistry.ElementTable.PropertyNames[Index / 4]}",
         RecordFeatureKind.Stoichiometry => CompositionStatistics.StoichiometryNames[Index],
+        RecordFeatureKind.SteelDescriptor => SteelDescriptors.Names[Index],
+        RecordFeatureKind.LogAtomFraction => $"ln(x_{Key}+1e-4)",
         RecordFeatureKind.StepPresent => $"step:{Key}",
         RecordFeatureKind.SetPoint => $"{Key}.{Name}",
         RecordFeatureKind.SetPointText => $"{Key}.{Name}={Value}",

@@ -38,4 +38,10 @@ public enum RecordFeatureKind
 
     /// <summary>1 if text condition <see cref="RecordFeature.Name"/> equals <see cref="RecordFeature.Value"/>.</summary>
     ConditionText,
+
+    /// <summary>Steel descriptor <see cref="RecordFeature.Index"/> of <see cref="SteelDescriptors.Names"/>.</summary>
+    SteelDescriptor,
+
+    /// <summary>Natural logarithm of the atom fraction of <see cref="RecordFeature.Key"/> (an element) plus 1e-4.</summary>
+    LogAtomFraction,
 }

@@ -121,6 +121,11 @@ public sealed class RecordFeaturizer
             candidates.AddRange(elements.Select(e => new RecordFeature(RecordFeatureKind.AtomFraction, e, null, null, 0, "1")));
         }
 
+        if (options.LogFractions)
+        {
+            candidates.AddRange(elements.Select(e => new RecordFeature(RecordFeatureKind.LogAtomFraction, e, null, null, 0, "1")));
+        }
+
         if (options.MassFractions)
         {
             candidates.AddRange(elements.Select(e => new RecordFeature(RecordFeatureKind.MassFraction, e, null, null, 0, "1")));
@@ -164,6 +169,14 @@ public sealed class RecordFeaturizer
             for (var i = 0; i < CompositionStatistics.StoichiometryNames.Count; i++)
             {
                 candidates.Add(new RecordFeature(RecordFeatureKind.Stoichiometry, null, null, null, i, "1"));
+            }
+        }
+
+        if (options.Steel && elements.Count > 0)
+        {
+            for (var i = 0; i < SteelDescriptors.Names.Count; i++)
+            {
+                candidates.Add(new RecordFeature(RecordFeatureKind.SteelDescriptor, null, null, null, i, "1"));
             }
         }
 
@@ -264,6 +277,7 @@ public sealed class RecordFeaturizer
         KeyValuePair<string, double>[]? mass = null;
         double[]? stats = null;
         double[]? stoich = null;
+        double[]? steel = null;
         for (var j = 0; j < _columns.Length; j++)
         {
             var c = _columns[j];
@@ -272,6 +286,12 @@ public sealed class RecordFeaturizer
                 case RecordFeatureKind.AtomFraction:
                     atom ??= AtomFractions(record.Composition);
                     x[j] = Find(atom, c.Key!);
+                    break;
+                case RecordFeatureKind.LogAtomFraction:
+                    atom ??= AtomFractions(record.Composition);
+
+                    // 1e-4 (100 ppm): below the smallest deliberate addition, so trace and absent read alike.
+                    x[j] = Math.Log(Find(atom, c.Key!) + 1e-4);
                     break;
                 case RecordFeatureKind.MassFraction:
                     atom ??= AtomFractions(record.Composition);
@@ -317,6 +337,26 @@ public sealed class RecordFeaturizer
                     }
 
                     x[j] = stoich[c.Index];
+                    break;
+                case RecordFeatureKind.SteelDescriptor:
+                    atom ??= AtomFractions(record.Composition);
+                    mass ??= record.Composition.Basis == CompositionBasisKind.Mass
+                        ? [.. record.Composition.Constituents.Select(k => new KeyValuePair<string, double>(k.Name, k.Fraction))]
+                        : CompositionConversion.AtomToMass(atom);
+                    if (steel is null)
+                    {
+                        steel = new double[SteelDescriptors.Names.Count];
+                        if (atom.Count > 0)
+                        {
+                            SteelDescriptors.Compute(atom, mass, steel);
+                        }
+                        else
+                        {
+                            Array.Fill(steel, double.NaN);
+                        }
+                    }
+
+                    x[j] = steel[c.Index];
                     break;
                 case RecordFeatureKind.StepPresent:
                     x[j] = record.Process.Any(s => s.Name == c.Key) ? 1 : 0;
@@ -408,9 +448,11 @@ public sealed class RecordFeaturizer
     {
         RecordFeatureKind.AtomFraction => $"atom fraction of {c.Key}",
         RecordFeatureKind.MassFraction => $"mass fraction of {c.Key}",
+        RecordFeatureKind.LogAtomFraction => $"natural logarithm of the atom fraction of {c.Key} plus 1e-4",
         RecordFeatureKind.FractionProduct => $"product of the atom fractions of {c.Key} and {c.Name}",
         RecordFeatureKind.ElementStatistic => $"atom-fraction-weighted {CompositionStatistics.StatisticNames[c.Index % 4]} of the element {ElementTable.PropertyNames[c.Index / 4]} ({ElementTable.Citation})",
         RecordFeatureKind.Stoichiometry => $"stoichiometric descriptor {CompositionStatistics.StoichiometryNames[c.Index]}",
+        RecordFeatureKind.SteelDescriptor => $"steel descriptor {SteelDescriptors.Names[c.Index]}",
         RecordFeatureKind.StepPresent => $"1 if the process has a '{c.Key}' step",
         RecordFeatureKind.SetPoint => $"set-point '{c.Name}' of the last '{c.Key}' step",
         RecordFeatureKind.SetPointText => $"1 if set-point '{c.Name}' of the '{c.Key}' step is '{c.Value}'",

@@ -118,6 +118,25 @@ internal sealed class DenseCholesky
         return Dot(m.AsSpan((i * n) + start, n - start), m.AsSpan((j * n) + start, n - start));
     }
 
+    /// <summary>The whole of A^-1, row-major (n^3/2 operations after L^-1).</summary>
+    public double[] Inverse()
+    {
+        var m = InverseTransposed();
+        var n = Size;
+        var result = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var v = Dot(m.AsSpan((i * n) + i, n - i), m.AsSpan((j * n) + i, n - i));
+                result[(i * n) + j] = v;
+                result[(j * n) + i] = v;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>(L^-1)^T, row-major: row i holds column i of L^-1 (non-zero from index i on).</summary>
     private double[] InverseTransposed()
     {

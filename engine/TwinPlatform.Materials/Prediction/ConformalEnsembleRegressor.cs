@@ -40,7 +40,7 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
 
     /// <inheritdoc/>
     public string Description => Options is { } o
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{o.Learner} x{EnsembleSize} ({o.NumberOfTrees} trees x {o.NumberOfLeaves} leaves, rate {o.LearningRate:G3})")
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{o.Learner} x{EnsembleSize}{(o.CrossFitFolds >= 2 ? $" cross-fit {o.CrossFitFolds}-fold" : string.Empty)} ({o.NumberOfTrees} trees x {o.NumberOfLeaves} leaves, rate {o.LearningRate:G3}, min leaf {o.MinimumExampleCountPerLeaf})")
         : $"bagged trees x{EnsembleSize}";
 
     /// <summary>The settings it was trained with (null for a loaded model).</summary>
@@ -92,12 +92,40 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         var rng = new Random(options.Seed);
         var counts = new int[b][];
         var seeds = new int[b];
+        var folds = options.CrossFitFolds;
+        var foldOf = new int[groupCount];
         for (var m = 0; m < b; m++)
         {
             counts[m] = new int[groupCount];
-            for (var k = 0; k < groupCount; k++)
+            if (folds >= 2)
             {
-                counts[m][rng.Next(groupCount)]++;
+                if (m % folds == 0)
+                {
+                    // A fresh split: shuffle the groups (Fisher-Yates) and deal them to the folds in turn.
+                    var order = Enumerable.Range(0, groupCount).ToArray();
+                    for (var k = groupCount - 1; k > 0; k--)
+                    {
+                        var swap = rng.Next(k + 1);
+                        (order[k], order[swap]) = (order[swap], order[k]);
+                    }
+
+                    for (var k = 0; k < groupCount; k++)
+                    {
+                        foldOf[order[k]] = k % folds;
+                    }
+                }
+
+                for (var k = 0; k < groupCount; k++)
+                {
+                    counts[m][k] = foldOf[k] == m % folds ? 0 : 1;
+                }
+            }
+            else
+            {
+                for (var k = 0; k < groupCount; k++)
+                {
+                    counts[m][rng.Next(groupCount)]++;
+                }
             }
 
             seeds[m] = rng.Next();

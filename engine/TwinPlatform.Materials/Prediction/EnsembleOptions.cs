@@ -15,6 +15,14 @@ public sealed record EnsembleOptions
     /// <summary>Members of the bootstrap ensemble. With grouped bootstrap each group is out of bag for about 37% of them.</summary>
     public int EnsembleSize { get; init; } = 32;
 
+    /// <summary>
+    /// 0: every member trains on a grouped bootstrap sample. K &gt;= 2: members train on K-fold splits of the groups
+    /// instead (member m leaves out fold m mod K of split m / K, each split a fresh shuffle), so every member sees
+    /// (K-1)/K of the groups and each group is out of bag for about EnsembleSize / K members.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int CrossFitFolds { get; init; }
+
     /// <summary>Boosted trees per member.</summary>
     public int NumberOfTrees { get; init; } = 100;
 
@@ -47,6 +55,11 @@ public sealed record EnsembleOptions
         if (EnsembleSize < 8)
         {
             throw new ArgumentOutOfRangeException(nameof(EnsembleSize), EnsembleSize, "at least 8 members are needed for out-of-bag calibration");
+        }
+
+        if (CrossFitFolds is 1 or < 0 || CrossFitFolds > EnsembleSize / 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CrossFitFolds), CrossFitFolds, "expected 0 (bootstrap) or 2..EnsembleSize/2 folds");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(NumberOfTrees, 1, nameof(NumberOfTrees));

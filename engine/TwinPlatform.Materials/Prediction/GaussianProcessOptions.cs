@@ -21,6 +21,21 @@ public sealed record GaussianProcessOptions
     /// <summary>Number of best grid points whose processes are averaged (1 = the best alone).</summary>
     public int Average { get; init; } = 3;
 
+    /// <summary>The correlation function.</summary>
+    public GaussianProcessKernel Kernel { get; init; } = GaussianProcessKernel.Exponential;
+
+    /// <summary>
+    /// Refine each chosen grid point with one length scale per feature (automatic relevance determination),
+    /// fitted by maximising the marginal likelihood with a log-normal prior on the length-scale multipliers.
+    /// </summary>
+    public bool Ard { get; init; }
+
+    /// <summary>Standard deviation of the log-normal prior on the ARD length-scale multipliers (relative to the grid point's length).</summary>
+    public double ArdPriorSd { get; init; } = 1.0;
+
+    /// <summary>Gradient steps (Adam) of the ARD fit.</summary>
+    public int ArdIterations { get; init; } = 150;
+
     /// <summary>How grid points are ranked.</summary>
     public GaussianProcessCriterion Criterion { get; init; } = GaussianProcessCriterion.MarginalLikelihood;
 }

@@ -4,8 +4,8 @@ using TwinPlatform.Materials.Numerics;
 namespace TwinPlatform.Materials.Prediction;
 
 /// <summary>
-/// Gaussian-process regression with an exponential (Matern 1/2) kernel on scaled features:
-/// <c>k(a, b) = exp(-||(a - b) / s|| / l)</c>, feature j scaled by <c>s_j = sd_j^e</c>, a nugget
+/// Gaussian-process regression with a stationary kernel (exponential, that is Matern 1/2, by default;
+/// <see cref="GaussianProcessKernel"/>) on scaled features: <c>k(a, b) = exp(-||(a - b) / s|| / l)</c>, feature j scaled by <c>s_j = sd_j^e</c>, a nugget
 /// (noise ratio) on the diagonal, a constant mean, and the process variance estimated by maximum
 /// likelihood. The scaling exponent, length scale and nugget are chosen from a grid by the
 /// leave-one-group-out error on the training rows, computed in closed form.
@@ -17,13 +17,17 @@ namespace TwinPlatform.Materials.Prediction;
 /// <c>sigma^2 B^-1</c>. Hyperparameters are fitted on all rows, so these residuals are slightly optimistic.</para>
 /// <para>Cost: O(n^3) per grid point; fine up to a few thousand rows. Thread-safe after fitting.</para>
 /// </remarks>
-public sealed class GaussianProcessRegressor
+public sealed partial class GaussianProcessRegressor
 {
     private readonly double[] _center;
     private readonly Component[] _components;
+    private readonly GaussianProcessKernel _kernel;
+    private readonly bool _ard;
 
-    private GaussianProcessRegressor(double[] center, Component[] components, double yMean, double yScale, double[] looMean, double[] looSd, double looMae)
+    private GaussianProcessRegressor(GaussianProcessKernel kernel, bool ard, double[] center, Component[] components, double yMean, double yScale, double[] looMean, double[] looSd, double looMae)
     {
+        _kernel = kernel;
+        _ard = ard;
         _center = center;
         _components = components;
         YMean = yMean;
@@ -50,7 +54,7 @@ public sealed class GaussianProcessRegressor
 
     /// <summary>The hyperparameters in words.</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"GP exp kernel, average of {_components.Length}: ") + string.Join("; ", _components.Select(c => string.Create(CultureInfo.InvariantCulture,
+        $"GP {_kernel} kernel{(_ard ? " ARD" : string.Empty)}, average of {_components.Length}: ") + string.Join("; ", _components.Select(c => string.Create(CultureInfo.InvariantCulture,
         $"scale sd^{c.Exponent:G3}, length {c.LengthScale:G3}, nugget {c.Noise:G3}")));
 
     /// <summary>Fits the process, choosing hyperparameters from the grid.</summary>
@@ -120,7 +124,7 @@ public sealed class GaussianProcessRegressor
         var scores = new double[candidates.Count];
         Parallel.For(0, candidates.Count, c =>
         {
-            var e = Evaluate(distances[candidates[c].E], n, candidates[c].L, candidates[c].N, yz, members);
+            var e = Evaluate(options.Kernel, distances[candidates[c].E], n, candidates[c].L, candidates[c].N, yz, members);
             scores[c] = e is not { } r ? double.NaN
                 : options.Criterion == GaussianProcessCriterion.MarginalLikelihood ? r.NegativeLogLikelihood
                 : r.Mae * yScale;
@@ -138,9 +142,19 @@ public sealed class GaussianProcessRegressor
         Parallel.For(0, ranked.Length, k =>
         {
             var (ce, cl, cn) = candidates[ranked[k]];
-            var e = Evaluate(distances[ce], n, cl, cn, yz, members)!.Value;
             var scale = Scale(sd, ce);
-            components[k] = new Component(Scaled(x, center, scale), scale, e.Alpha, e.Factor, e.Variance, ce, cl, cn, e.Mean, e.Sd);
+            var d = distances[ce];
+            if (options.Ard)
+            {
+                // Per-feature length scales from the grid point on: fold them into the feature scale, length 1.
+                var (lengths, noise) = OptimiseArd(options, Scaled(x, center, scale), cl, cn, yz);
+                scale = [.. scale.Select((s, j) => s * lengths[j])];
+                (cl, cn) = (1, noise);
+                d = Distances(Scaled(x, center, scale));
+            }
+
+            var e = Evaluate(options.Kernel, d, n, cl, cn, yz, members)!.Value;
+            components[k] = new Component(options.Kernel, Scaled(x, center, scale), scale, e.Alpha, e.Factor, e.Variance, ce, cl, cn, e.Mean, e.Sd);
         });
         foreach (var c in components)
         {
@@ -157,16 +171,16 @@ public sealed class GaussianProcessRegressor
             mae += Math.Abs(looMean[i] - y[i]) / n;
         }
 
-        return new GaussianProcessRegressor(center, components, yMean, yScale, looMean, looSd, mae);
+        return new GaussianProcessRegressor(options.Kernel, options.Ard, center, components, yMean, yScale, looMean, looSd, mae);
     }
 
     private static (double Mae, double NegativeLogLikelihood, double[] Mean, double[] Sd, double[] Alpha, DenseCholesky Factor, double Variance)? Evaluate(
-        double[] distances, int n, double lengthScale, double noise, double[] yz, List<int[]> members)
+        GaussianProcessKernel kernel, double[] distances, int n, double lengthScale, double noise, double[] yz, List<int[]> members)
     {
         DenseCholesky factor;
         try
         {
-            factor = DenseCholesky.Of(Kernel(distances, n, lengthScale, noise), n);
+            factor = DenseCholesky.Of(Kernel(kernel, distances, n, lengthScale, noise), n);
         }
         catch (ArgumentException)
         {
@@ -254,12 +268,12 @@ public sealed class GaussianProcessRegressor
         return Math.Sqrt(s);
     }
 
-    private static double[] Kernel(double[] distances, int n, double lengthScale, double noise)
+    private static double[] Kernel(GaussianProcessKernel kernel, double[] distances, int n, double lengthScale, double noise)
     {
         var k = new double[n * n];
         for (var i = 0; i < k.Length; i++)
         {
-            k[i] = Math.Exp(-distances[i] / lengthScale);
+            k[i] = Correlation(kernel, distances[i] / lengthScale);
         }
 
         for (var i = 0; i < n; i++)
@@ -269,6 +283,15 @@ public sealed class GaussianProcessRegressor
 
         return k;
     }
+
+    /// <summary>The correlation at scaled distance r (Rasmussen and Williams 2006, section 4.2).</summary>
+    private static double Correlation(GaussianProcessKernel kernel, double r) => kernel switch
+    {
+        GaussianProcessKernel.Matern32 => (1 + (Math.Sqrt(3) * r)) * Math.Exp(-Math.Sqrt(3) * r),
+        GaussianProcessKernel.Matern52 => (1 + (Math.Sqrt(5) * r) + (5 * r * r / 3)) * Math.Exp(-Math.Sqrt(5) * r),
+        GaussianProcessKernel.SquaredExponential => Math.Exp(-0.5 * r * r),
+        _ => Math.Exp(-r),
+    };
 
     private static List<int[]> GroupMembers(IReadOnlyList<int> groups)
     {
@@ -322,7 +345,7 @@ public sealed class GaussianProcessRegressor
     }
 
     /// <summary>One fitted process of the average.</summary>
-    private sealed record Component(double[][] Z, double[] Scale, double[] Alpha, DenseCholesky Factor, double Variance, double Exponent, double LengthScale, double Noise,
+    private sealed record Component(GaussianProcessKernel Kernel, double[][] Z, double[] Scale, double[] Alpha, DenseCholesky Factor, double Variance, double Exponent, double LengthScale, double Noise,
         double[] LooMean, double[] LooSd)
     {
         /// <summary>Mean and standard deviation in standardised target units.</summary>
@@ -338,7 +361,7 @@ public sealed class GaussianProcessRegressor
             double mean = 0;
             for (var i = 0; i < Z.Length; i++)
             {
-                r[i] = Math.Exp(-Distance(q, Z[i]) / LengthScale);
+                r[i] = Correlation(Kernel, Distance(q, Z[i]) / LengthScale);
                 mean += Alpha[i] * r[i];
             }
 

@@ -47,7 +47,8 @@ public sealed class RecordModel
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
-        featurizer ??= RecordFeaturizer.Fit([.. training.Select(s => (s.Record, (PropertyRecord?)s.Property))], options.Features);
+        var features = options.Stack is not null && options.ProcessFeatures is { } gpFeatures ? options.Features.Union(gpFeatures) : options.Features;
+        featurizer ??= RecordFeaturizer.Fit([.. training.Select(s => (s.Record, (PropertyRecord?)s.Property))], features);
         var x = new double[training.Count][];
         var y = new double[training.Count];
         var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -74,11 +75,27 @@ public sealed class RecordModel
             mae = scores;
         }
 
-        IIntervalRegressor regressor = options.Blend is { } blend
-            ? BlendedRegressor.Fit(x, y, groups, chosen, blend)
+        IIntervalRegressor regressor = options.Stack is { } stack ? StackedRegressor.Fit(x, y, groups, chosen, stack,
+                Columns(featurizer, options.Features), Columns(featurizer, options.ProcessFeatures ?? options.Features))
+            : options.Blend is { } blend ? BlendedRegressor.Fit(x, y, groups, chosen, blend)
             : ConformalEnsembleRegressor.Fit(x, y, groups, chosen);
         var domain = ApplicabilityDomain.Fit(x, groups, options.DomainShrinkage, options.DomainPercentile);
         return new RecordModel(featurizer, regressor, domain, chosen, mae, training.Count);
+    }
+
+    /// <summary>Indices of the featuriser's columns that belong to the groups of <paramref name="groups"/>.</summary>
+    private static int[] Columns(RecordFeaturizer featurizer, RecordFeatureOptions groups)
+    {
+        var result = new List<int>();
+        for (var j = 0; j < featurizer.Columns.Count; j++)
+        {
+            if (groups.Includes(featurizer.Columns[j].Kind))
+            {
+                result.Add(j);
+            }
+        }
+
+        return result.Count > 0 ? [.. result] : throw new InvalidOperationException("a stack member has no feature columns (all are constant on the training rows)");
     }
 
     /// <summary>Predicts the property of records (with the conditions of the given properties).</summary>

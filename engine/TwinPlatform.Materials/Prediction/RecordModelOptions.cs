@@ -17,6 +17,15 @@ public sealed record RecordModelOptions
     /// <summary>Blend the trees with a Gaussian process (weight and hyperparameters chosen on the training rows), or null for trees only.</summary>
     public BlendOptions? Blend { get; init; }
 
+    /// <summary>Stack the trees with a Gaussian process and a ridge regression (weights chosen on the training rows), or null; takes precedence over <see cref="Blend"/>.</summary>
+    public StackOptions? Stack { get; init; }
+
+    /// <summary>
+    /// Feature groups of the Gaussian process and ridge of a <see cref="Stack"/>, or null for <see cref="Features"/>;
+    /// the trees always see <see cref="Features"/>. The featuriser computes the union of both.
+    /// </summary>
+    public RecordFeatureOptions? ProcessFeatures { get; init; }
+
     /// <summary>Inner folds of the tuning.</summary>
     public int TuningFolds { get; init; } = 5;
 

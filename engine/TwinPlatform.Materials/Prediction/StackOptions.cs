@@ -1,0 +1,25 @@
+namespace TwinPlatform.Materials.Prediction;
+
+/// <summary>Settings of a <see cref="StackedRegressor"/>: its members and the grid of stacking weights.</summary>
+public sealed record StackOptions
+{
+    /// <summary>The Gaussian-process hyperparameter grid.</summary>
+    public GaussianProcessOptions Process { get; init; } = new();
+
+    /// <summary>Include a ridge regression on the standardised features as a third member.</summary>
+    public bool Ridge { get; init; } = true;
+
+    /// <summary>Ridge penalties to choose from by leave-one-out error (multiples of the number of rows).</summary>
+    public IReadOnlyList<double> RidgePenalties { get; init; } = [1e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1];
+
+    /// <summary>
+    /// 0: the process's out-of-sample predictions of the training rows are its closed-form leave-one-group-out
+    /// predictions (hyperparameters chosen on all training rows). K &gt;= 2: the process is refitted, grid search
+    /// included, on K-1 of K group folds of the training rows and predicts the remaining fold, so the weights see
+    /// the process exactly as it will be used.
+    /// </summary>
+    public int ProcessRefitFolds { get; init; }
+
+    /// <summary>Step of the weight grid on the simplex (weights are non-negative multiples of it adding to one).</summary>
+    public double WeightStep { get; init; } = 0.05;
+}
