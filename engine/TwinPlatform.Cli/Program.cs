@@ -11,4 +11,7 @@ var root = new RootCommand("TwinPlatform: material -> component -> system digita
     MaterialsCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// Ctrl+C / SIGTERM cancel the command's token; a live run then stops reading, validates what it
+// committed and writes its report, which takes a few seconds: allow it up to a minute.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
+return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);

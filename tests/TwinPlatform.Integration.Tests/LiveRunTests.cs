@@ -82,6 +82,36 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
     }
 
     [Fact]
+    public async Task Mqtt_RunWithoutIdleTimeout_StopsGracefullyOnSigint_AndWritesItsReport()
+    {
+        Assert.True(MosquittoBroker.Executable is not null, "mosquitto is not installed (./twin test installs it)");
+        using var broker = MosquittoBroker.Start();
+        var dir = RepoPaths.NewTempFolder("live-sigint");
+        var db = Path.Combine(dir, "twins.db");
+        using var runner = TwinProcess.Start($"\"{Twin}\" run \"{Scene}\" --source mqtt --broker 127.0.0.1:{broker.Port} --client-id it-sigint " +
+                                             $"--store \"sqlite:{db}\" -o \"{Path.Combine(dir, "out")}\" --records \"{Path.Combine(dir, "materials.db")}\"");
+        await runner.WaitForLineAsync("mqtt: subscribed", TimeSpan.FromMinutes(3));
+        using (var gateway = TwinProcess.Start($"\"{Twin}\" publish \"{Scene}\" --broker 127.0.0.1:{broker.Port}"))
+        {
+            Assert.Equal(0, await gateway.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        }
+
+        // Wait until the whole feed is committed, then Ctrl+C.
+        var clock = Stopwatch.StartNew();
+        while (await CountAsync(db, runner.RunId) < FeedSamples)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the feed was not committed within 2 minutes\n" + runner.Output);
+            await Task.Delay(200);
+        }
+
+        runner.Interrupt();
+        Assert.Equal(0, await runner.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("ended: stopped", runner.Output, StringComparison.Ordinal);
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "out", "report.json")))!;
+        Assert.Equal(FeedSamples, report["feed"]!["released"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task SignalR_GatewayPushesTheFeed_TwinsCalibrate_AndAViewerReceivesState()
     {
         var dir = RepoPaths.NewTempFolder("live-signalr");
@@ -140,6 +170,23 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
         Assert.Contains(lineage, e => e.ToId.StartsWith(runId, StringComparison.Ordinal) && e.Kind == Core.Lineage.ProvenanceKind.InService);
     }
 
+    private static async Task<long> CountAsync(string db, string runId)
+    {
+        if (!File.Exists(db))
+        {
+            return 0;
+        }
+
+        long count = 0;
+        await using var store = await TwinStores.OpenAsync("sqlite:" + db);
+        await foreach (var _ in store.ReadSamplesAsync(runId))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static double CalibratedModulus(JsonNode report) =>
         report["component"]!["bracket-A"]!["calibration"]!["mean_pa"]!.GetValue<double>();
 
@@ -170,6 +217,9 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
         }
 
         public string Output => _lines.Text;
+
+        /// <summary>The default run id of a live bracket run over MQTT.</summary>
+        public string RunId => "bracket-mqtt";
 
         public static TwinProcess Start(string arguments)
         {
@@ -210,6 +260,13 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
 
             _process.WaitForExit();
             return _process.ExitCode;
+        }
+
+        /// <summary>SIGINT, as Ctrl+C sends.</summary>
+        public void Interrupt()
+        {
+            using var kill = Process.Start("kill", $"-INT {_process.Id}");
+            kill.WaitForExit();
         }
 
         /// <summary>SIGKILL: no chance to flush, close or acknowledge anything.</summary>
