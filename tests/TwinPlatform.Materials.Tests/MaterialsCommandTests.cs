@@ -21,6 +21,34 @@ public sealed class MaterialsCommandTests
     }
 
     [Fact]
+    public void BuildModel_NewStackOptions_ReachTheModelSettings()
+    {
+        var request = new MaterialsCvRequest("d.csv", "m.yaml", "yield_strength")
+        {
+            Model = "stack",
+            GpLinear = "0,0.1,1",
+            GpOptimise = true,
+            StackForest = true,
+            StackNeighbours = "3,8",
+            TargetTransform = "box-cox",
+            Gp2Features = "mass",
+            StackResidualGp = true,
+        };
+
+        var model = MaterialsCvCommand.BuildModel(request);
+
+        Assert.Equal([0, 0.1, 1], model.Stack!.Process.LinearWeights);
+        Assert.True(model.Stack.Process.Optimise);
+        Assert.Equal(Prediction.EnsembleLearner.FastForest, model.Stack.Forest!.Learner);
+        Assert.Equal([3, 8], model.Stack.NearestNeighbours!);
+        Assert.Equal(Prediction.TargetTransform.BoxCox, model.TargetTransform);
+        Assert.True(model.SecondProcessFeatures!.MassFractions);
+        Assert.True(model.Stack.ResidualProcess);
+        Assert.Throws<FormatException>(() => MaterialsCvCommand.BuildModel(request with { GpLinear = "0,-1" }));
+        Assert.Null(MaterialsCvCommand.BuildModel(request with { Model = "stack", StackForest = false }).Stack!.Forest);
+    }
+
+    [Fact]
     public void Import_Nims_StoresOnceReportsCounts()
     {
         var db = Path.Combine(RepoPaths.NewTempFolder("cli-import"), "materials.db");

@@ -82,4 +82,37 @@ public sealed class StackedRegressorTests
         Assert.True(ard.LeaveOneOutMae <= isotropic.LeaveOneOutMae, $"ARD {ard.LeaveOneOutMae:F2} against isotropic {isotropic.LeaveOneOutMae:F2}");
         Assert.Contains("ARD", ard.Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Fit_AllOptionalMembers_SevenWeightsOnSimplex()
+    {
+        var rng = new Random(37);
+        double F(double[] v) => 1000 + (400 * v[0] * v[1]) + (200 * Math.Sin(4 * v[2]));
+        var x = Enumerable.Range(0, 100).Select(_ => new[] { rng.NextDouble(), rng.NextDouble(), rng.NextDouble() }).ToArray();
+        var y = x.Select(v => F(v) + (10 * (rng.NextDouble() - 0.5))).ToArray();
+        var ensemble = new EnsembleOptions { EnsembleSize = 8, NumberOfTrees = 50, CrossFitFolds = 4, Seed = 5 };
+        var options = new StackOptions
+        {
+            WeightStep = 0.1,
+            Forest = ensemble with { Learner = EnsembleLearner.FastForest, NumberOfTrees = 30, NumberOfLeaves = 16 },
+            NearestNeighbours = [3, 8],
+            ResidualProcess = true,
+        };
+
+        var stack = StackedRegressor.Fit(x, y, [.. Enumerable.Range(0, x.Length)], ensemble, options, secondProcessColumns: [0, 1]);
+
+        Assert.Equal(7, stack.Weights.Count);
+        Assert.Equal(1.0, stack.Weights.Sum(), 12);
+        Assert.All(stack.Weights, w => Assert.InRange(w, 0, 1));
+        Assert.NotNull(stack.Forest);
+        Assert.NotNull(stack.Neighbours);
+        Assert.NotNull(stack.SecondProcess);
+        Assert.Contains("GP2", stack.Description, StringComparison.Ordinal);
+        Assert.NotNull(stack.ResidualProcess);
+        Assert.Contains("residual", stack.Description, StringComparison.Ordinal);
+        Assert.Contains("kNN", stack.Description, StringComparison.Ordinal);
+        var p = stack.Predict([[0.5, 0.5, 0.5]])[0];
+        Assert.True(p.Lower < p.Mean && p.Mean < p.Upper);
+        Assert.InRange(p.Mean, F([0.5, 0.5, 0.5]) - 60, F([0.5, 0.5, 0.5]) + 60);
+    }
 }

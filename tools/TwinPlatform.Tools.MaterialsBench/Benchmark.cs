@@ -44,6 +44,14 @@ internal sealed record Benchmark(string Name, string Title, MaterialsCvRequest R
             Add(r.GpKernel != d.GpKernel, $"--gp-kernel {r.GpKernel}");
             Add(r.GpArd, "--gp-ard");
             Add(r.GpRefitFolds != d.GpRefitFolds, $"--gp-refit-folds {r.GpRefitFolds}");
+            Add(r.GpOptimise, "--gp-optimise");
+            Add(r.GpCriterion != d.GpCriterion, $"--gp-criterion {r.GpCriterion}");
+            Add(r.StackForest, "--stack-forest");
+            Add(r.StackResidualGp, "--stack-residual-gp");
+            Add(r.Gp2Features is not null, $"--gp2-features {r.Gp2Features}");
+            Add(r.StackNeighbours is not null, $"--stack-knn {r.StackNeighbours}");
+            Add(r.GpLinear is not null, $"--gp-linear {r.GpLinear}");
+            Add(r.TargetTransform != d.TargetTransform, $"--target-transform {r.TargetTransform}");
             Add(!r.Ridge, "--no-ridge");
             Add(r.MinimumLeaf != d.MinimumLeaf, $"--min-leaf {r.MinimumLeaf}");
             Add(r.Tune, "--tune");

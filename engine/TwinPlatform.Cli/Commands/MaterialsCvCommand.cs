@@ -44,11 +44,19 @@ public static class MaterialsCvCommand
         var gpFeatures = new Option<string?>("--gp-features") { Description = "With --model stack: feature groups of the Gaussian process and ridge (default: those of --features)" };
         var featureFraction = new Option<double>("--feature-fraction") { Description = "Fraction of the features each tree may use", DefaultValueFactory = _ => 0.8 };
         var gpRefit = new Option<int>("--gp-refit-folds") { Description = "With --model stack: choose the weights on predictions of a Gaussian process refitted on K inner folds (0 = closed-form leave-one-out)", DefaultValueFactory = _ => 0 };
+        var gpLinear = new Option<string?>("--gp-linear") { Description = "Gaussian process of blend and stack: weights of a linear kernel term added to the stationary one, chosen with the other hyperparameters (for example 0,0.1,1)" };
+        var gpOptimise = new Option<bool>("--gp-optimise") { Description = "Gaussian process of blend and stack: refine the chosen grid points (scale exponent, length, nugget) continuously by marginal likelihood" };
+        var stackForest = new Option<bool>("--stack-forest") { Description = "With --model stack: add a FastForest random forest (32 members, 100 trees of 32 leaves) on the trees' features as a member" };
+        var stackKnn = new Option<string?>("--stack-knn") { Description = "With --model stack: add a k-nearest-neighbour member on the process's features, k chosen by leave-one-out among these (for example 3,5,8,12,20)" };
+        var gpCriterion = new Option<string>("--gp-criterion") { Description = "Gaussian process of blend and stack: rank grid points by ml (marginal likelihood) or loo (closed-form leave-one-group-out MAE)", DefaultValueFactory = _ => "ml" };
+        var gp2Features = new Option<string?>("--gp2-features") { Description = "With --model stack: feature groups of a second Gaussian process member (for example mass beside --gp-features fractions)" };
+        var residualGp = new Option<bool>("--stack-residual-gp") { Description = "With --model stack: add a member predicting the trees plus a Gaussian process fitted to their out-of-bag residuals" };
+        var transform = new Option<string>("--target-transform") { Description = "Fit on a transform of the target, fitted on the training rows: none, log or box-cox", DefaultValueFactory = _ => "none" };
         var level = new Option<double>("--level") { Description = "Interval level", DefaultValueFactory = _ => 0.90 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var command = new Command("cv", "Cross-validate a property predictor: MAE, RMSE, R^2, interval coverage and width, per fold and overall")
         {
-            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, ensemble, trees, leaves, rate, minLeaf, tune, ridge, kernel, ard, crossFit, gpFeatures, featureFraction, gpRefit, level, json,
+            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, ensemble, trees, leaves, rate, minLeaf, tune, ridge, kernel, ard, crossFit, gpFeatures, featureFraction, gpRefit, gpLinear, gpOptimise, gpCriterion, stackForest, stackKnn, gp2Features, residualGp, transform, level, json,
         };
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -77,6 +85,14 @@ public static class MaterialsCvCommand
                 GpFeatures = r.GetValue(gpFeatures),
                 FeatureFraction = r.GetValue(featureFraction),
                 GpRefitFolds = r.GetValue(gpRefit),
+                GpLinear = r.GetValue(gpLinear),
+                GpOptimise = r.GetValue(gpOptimise),
+                GpCriterion = r.GetValue(gpCriterion)!,
+                StackForest = r.GetValue(stackForest),
+                StackNeighbours = r.GetValue(stackKnn),
+                Gp2Features = r.GetValue(gp2Features),
+                StackResidualGp = r.GetValue(residualGp),
+                TargetTransform = r.GetValue(transform)!,
                 Level = r.GetValue(level),
                 Json = r.GetValue(json),
             };
@@ -151,7 +167,18 @@ public static class MaterialsCvCommand
             Level = request.Level,
         };
         ensemble.Validate();
-        var process = new GaussianProcessOptions { Kernel = Parse<GaussianProcessKernel>(request.GpKernel, "--gp-kernel"), Ard = request.GpArd };
+        var process = new GaussianProcessOptions { Kernel = Parse<GaussianProcessKernel>(request.GpKernel, "--gp-kernel"), Ard = request.GpArd, Optimise = request.GpOptimise };
+        process = request.GpCriterion switch
+        {
+            "ml" => process,
+            "loo" => process with { Criterion = GaussianProcessCriterion.LeaveOneOut },
+            _ => throw new FormatException($"--gp-criterion: expected ml or loo, found '{request.GpCriterion}'"),
+        };
+        if (request.GpLinear is { } linear)
+        {
+            process = process with { LinearWeights = ParseList(linear, "--gp-linear") };
+        }
+
         return new RecordModelOptions
         {
             Features = RecordFeatureOptions.Parse(request.Features),
@@ -164,8 +191,34 @@ public static class MaterialsCvCommand
                 _ => throw new FormatException($"--model: expected blend, stack or trees, found '{request.Model}'"),
             },
             ProcessFeatures = request.GpFeatures is { } gp ? RecordFeatureOptions.Parse(gp) : null,
-            Stack = request.Model == "stack" ? new StackOptions { Ridge = request.Ridge, Process = process, ProcessRefitFolds = request.GpRefitFolds } : null,
+            SecondProcessFeatures = request.Gp2Features is { } gp2 ? RecordFeatureOptions.Parse(gp2) : null,
+            TargetTransform = Parse<TargetTransform>(request.TargetTransform, "--target-transform"),
+            Stack = request.Model == "stack" ? new StackOptions
+            {
+                Ridge = request.Ridge,
+                Process = process,
+                ProcessRefitFolds = request.GpRefitFolds,
+                Forest = request.StackForest
+                    ? ensemble with { Learner = EnsembleLearner.FastForest, EnsembleSize = 32, NumberOfTrees = 100, NumberOfLeaves = 32, MinimumExampleCountPerLeaf = 2, FeatureFraction = 0.5 }
+                    : null,
+                ResidualProcess = request.StackResidualGp,
+                NearestNeighbours = request.StackNeighbours is { } ks ? [.. ParseList(ks, "--stack-knn").Select(k => (int)k)] : null,
+            } : null,
         };
+    }
+
+    private static double[] ParseList(string text, string option)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var values = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            values[i] = double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v)
+                ? v
+                : throw new FormatException($"{option}: expected non-negative numbers separated by commas, found '{parts[i]}'");
+        }
+
+        return values.Length > 0 ? values : throw new FormatException($"{option}: no values");
     }
 
     internal static T Parse<T>(string text, string option)

@@ -78,6 +78,30 @@ public sealed record MaterialsCvRequest(string Data, string Mapping, string Targ
     /// <summary>Inner folds on which the stack's Gaussian process is refitted to choose the weights (0: closed-form leave-one-out).</summary>
     public int GpRefitFolds { get; init; }
 
+    /// <summary>Weights of the linear kernel term of the Gaussian process to choose from, comma-separated (null: none, the stationary kernel alone).</summary>
+    public string? GpLinear { get; init; }
+
+    /// <summary>How the Gaussian process ranks its grid points: ml (marginal likelihood) or loo (closed-form leave-one-group-out MAE).</summary>
+    public string GpCriterion { get; init; } = "ml";
+
+    /// <summary>Refine the Gaussian process's grid points by marginal likelihood.</summary>
+    public bool GpOptimise { get; init; }
+
+    /// <summary>With the stack model: add a FastForest random forest on the trees' features as a member.</summary>
+    public bool StackForest { get; init; }
+
+    /// <summary>With the stack model: values of k of a nearest-neighbour member on the process's features, comma-separated (null: none).</summary>
+    public string? StackNeighbours { get; init; }
+
+    /// <summary>With the stack model: feature groups of a second Gaussian process member (null: none).</summary>
+    public string? Gp2Features { get; init; }
+
+    /// <summary>With the stack model: add the trees plus a Gaussian process of their out-of-bag residuals as a member.</summary>
+    public bool StackResidualGp { get; init; }
+
+    /// <summary>Target transform: none, log or box-cox.</summary>
+    public string TargetTransform { get; init; } = "none";
+
     /// <summary>Interval level.</summary>
     public double Level { get; init; } = 0.90;
 

@@ -18,6 +18,12 @@ public sealed record GaussianProcessOptions
     /// <summary>Noise-to-signal variance ratios (the nugget added to the kernel diagonal).</summary>
     public IReadOnlyList<double> Noise { get; init; } = [1e-4, 1e-3, 1e-2, 1e-1];
 
+    /// <summary>
+    /// Weights beta of a linear kernel <c>beta (z_a . z_b) / p</c> added to the stationary one, on the scaled
+    /// features (a grid axis like the others); the default [0] is the stationary process alone. Not with <see cref="Ard"/>.
+    /// </summary>
+    public IReadOnlyList<double> LinearWeights { get; init; } = [0];
+
     /// <summary>Number of best grid points whose processes are averaged (1 = the best alone).</summary>
     public int Average { get; init; } = 3;
 
@@ -35,6 +41,15 @@ public sealed record GaussianProcessOptions
 
     /// <summary>Gradient steps (Adam) of the ARD fit.</summary>
     public int ArdIterations { get; init; } = 150;
+
+    /// <summary>
+    /// Refine each chosen grid point (scale exponent, length scale, nugget) continuously by maximising the marginal
+    /// likelihood (Nelder-Mead), so the chosen process is not held to the grid's values or edges. Not with <see cref="Ard"/>.
+    /// </summary>
+    public bool Optimise { get; init; }
+
+    /// <summary>Objective evaluations of each refinement (<see cref="Optimise"/>).</summary>
+    public int OptimiseEvaluations { get; init; } = 120;
 
     /// <summary>How grid points are ranked.</summary>
     public GaussianProcessCriterion Criterion { get; init; } = GaussianProcessCriterion.MarginalLikelihood;

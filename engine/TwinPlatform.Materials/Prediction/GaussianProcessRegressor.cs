@@ -9,6 +9,10 @@ namespace TwinPlatform.Materials.Prediction;
 /// (noise ratio) on the diagonal, a constant mean, and the process variance estimated by maximum
 /// likelihood. The scaling exponent, length scale and nugget are chosen from a grid by the
 /// leave-one-group-out error on the training rows, computed in closed form.
+/// With <see cref="GaussianProcessOptions.LinearWeights"/> a linear (dot-product) kernel on the same scaled
+/// features is added: <c>k(a, b) = rho(||(a - b) / s|| / l) + beta (z_a . z_b) / m</c>, with <c>z = (x - mean) / s</c>
+/// and m the mean of <c>z_i . z_i</c> over the training rows (so beta is the linear term's share of the prior variance), so the process can follow a trend linear in the features and still fit local departures
+/// (an additive kernel, Rasmussen and Williams 2006, section 4.2.2; beta = 0 is the stationary process alone).
 /// </summary>
 /// <remarks>
 /// <para>Leave-one-group-out in closed form (Rasmussen and Williams, Gaussian Processes for Machine
@@ -23,11 +27,13 @@ public sealed partial class GaussianProcessRegressor
     private readonly Component[] _components;
     private readonly GaussianProcessKernel _kernel;
     private readonly bool _ard;
+    private readonly bool _optimised;
 
-    private GaussianProcessRegressor(GaussianProcessKernel kernel, bool ard, double[] center, Component[] components, double yMean, double yScale, double[] looMean, double[] looSd, double looMae)
+    private GaussianProcessRegressor(GaussianProcessKernel kernel, bool ard, bool optimised, double[] center, Component[] components, double yMean, double yScale, double[] looMean, double[] looSd, double looMae)
     {
         _kernel = kernel;
         _ard = ard;
+        _optimised = optimised;
         _center = center;
         _components = components;
         YMean = yMean;
@@ -54,8 +60,8 @@ public sealed partial class GaussianProcessRegressor
 
     /// <summary>The hyperparameters in words.</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"GP {_kernel} kernel{(_ard ? " ARD" : string.Empty)}, average of {_components.Length}: ") + string.Join("; ", _components.Select(c => string.Create(CultureInfo.InvariantCulture,
-        $"scale sd^{c.Exponent:G3}, length {c.LengthScale:G3}, nugget {c.Noise:G3}")));
+        $"GP {_kernel} kernel{(_ard ? " ARD" : string.Empty)}{(_optimised ? " ML-refined" : string.Empty)}, average of {_components.Length}: ") + string.Join("; ", _components.Select(c => string.Create(CultureInfo.InvariantCulture,
+        $"scale sd^{c.Exponent:G3}, length {c.LengthScale:G3}, nugget {c.Noise:G3}{(c.LinearWeight == 0 ? string.Empty : $", linear {c.LinearWeight:G3}")}")));
 
     /// <summary>Fits the process, choosing hyperparameters from the grid.</summary>
     /// <param name="x">Training feature vectors.</param>
@@ -101,30 +107,53 @@ public sealed partial class GaussianProcessRegressor
 
         var yz = y.Select(v => (v - yMean) / yScale).ToArray();
         var members = GroupMembers(groups);
-        var candidates = new List<(double E, double L, double N)>();
+        if (options.Ard && options.LinearWeights.Any(b => b != 0))
+        {
+            throw new ArgumentException("the linear kernel term is not supported with ARD", nameof(options));
+        }
+
+        if (options.Ard && options.Optimise)
+        {
+            throw new ArgumentException("ARD and the continuous refinement of the grid point are alternatives; choose one", nameof(options));
+        }
+
+        if (options.LinearWeights.Count == 0 || options.LinearWeights.Any(b => b < 0 || !double.IsFinite(b)))
+        {
+            throw new ArgumentException("linear kernel weights must be finite and non-negative, at least one", nameof(options));
+        }
+
+        var candidates = new List<(double E, double L, double N, double B)>();
         foreach (var e in options.ScaleExponents)
         {
             foreach (var l in options.LengthScales)
             {
                 foreach (var noise in options.Noise)
                 {
-                    candidates.Add((e, l * Math.Sqrt(p), noise));
+                    foreach (var b in options.LinearWeights)
+                    {
+                        candidates.Add((e, l * Math.Sqrt(p), noise, b));
+                    }
                 }
             }
         }
 
-        // Distances per exponent, shared by the grid points of that exponent.
+        // Distances (and dot products, for a linear term) per exponent, shared by the grid points of that exponent.
         var distances = new Dictionary<double, double[]>();
+        var products = new Dictionary<double, double[]?>();
+        var productScale = new Dictionary<double, double>();
+        var linear = options.LinearWeights.Any(b => b != 0);
         foreach (var e in options.ScaleExponents.Distinct())
         {
-            distances[e] = Distances(Scaled(x, center, Scale(sd, e)));
+            var z = Scaled(x, center, Scale(sd, e));
+            distances[e] = Distances(z);
+            (products[e], productScale[e]) = linear ? Products(z) : (null, 0);
         }
 
         // Score every grid point (in parallel, keeping only the error), then refit the best one.
         var scores = new double[candidates.Count];
         Parallel.For(0, candidates.Count, c =>
         {
-            var e = Evaluate(options.Kernel, distances[candidates[c].E], n, candidates[c].L, candidates[c].N, yz, members);
+            var e = Evaluate(options.Kernel, distances[candidates[c].E], products[candidates[c].E], candidates[c].B, n, candidates[c].L, candidates[c].N, yz, members);
             scores[c] = e is not { } r ? double.NaN
                 : options.Criterion == GaussianProcessCriterion.MarginalLikelihood ? r.NegativeLogLikelihood
                 : r.Mae * yScale;
@@ -141,9 +170,16 @@ public sealed partial class GaussianProcessRegressor
         var looSd = new double[n];
         Parallel.For(0, ranked.Length, k =>
         {
-            var (ce, cl, cn) = candidates[ranked[k]];
+            var (ce, cl, cn, cb) = candidates[ranked[k]];
+            if (options.Optimise)
+            {
+                (ce, cl, cn) = OptimiseMarginalLikelihood(options, x, center, sd, candidates[ranked[k]], yz);
+            }
+
             var scale = Scale(sd, ce);
-            var d = distances[ce];
+            var d = options.Optimise ? Distances(Scaled(x, center, scale)) : distances[ce];
+            var gridExponent = candidates[ranked[k]].E;
+            var (prod, prodScale) = !options.Optimise || cb == 0 ? (products[gridExponent], productScale[gridExponent]) : Products(Scaled(x, center, scale));
             if (options.Ard)
             {
                 // Per-feature length scales from the grid point on: fold them into the feature scale, length 1.
@@ -153,8 +189,8 @@ public sealed partial class GaussianProcessRegressor
                 d = Distances(Scaled(x, center, scale));
             }
 
-            var e = Evaluate(options.Kernel, d, n, cl, cn, yz, members)!.Value;
-            components[k] = new Component(options.Kernel, Scaled(x, center, scale), scale, e.Alpha, e.Factor, e.Variance, ce, cl, cn, e.Mean, e.Sd);
+            var e = Evaluate(options.Kernel, d, prod, cb, n, cl, cn, yz, members)!.Value;
+            components[k] = new Component(options.Kernel, Scaled(x, center, scale), scale, e.Alpha, e.Factor, e.Variance, ce, cl, cn, cb, cb * prodScale, e.Mean, e.Sd);
         });
         foreach (var c in components)
         {
@@ -171,16 +207,16 @@ public sealed partial class GaussianProcessRegressor
             mae += Math.Abs(looMean[i] - y[i]) / n;
         }
 
-        return new GaussianProcessRegressor(options.Kernel, options.Ard, center, components, yMean, yScale, looMean, looSd, mae);
+        return new GaussianProcessRegressor(options.Kernel, options.Ard, options.Optimise, center, components, yMean, yScale, looMean, looSd, mae);
     }
 
     private static (double Mae, double NegativeLogLikelihood, double[] Mean, double[] Sd, double[] Alpha, DenseCholesky Factor, double Variance)? Evaluate(
-        GaussianProcessKernel kernel, double[] distances, int n, double lengthScale, double noise, double[] yz, List<int[]> members)
+        GaussianProcessKernel kernel, double[] distances, double[]? products, double linearWeight, int n, double lengthScale, double noise, double[] yz, List<int[]> members)
     {
         DenseCholesky factor;
         try
         {
-            factor = DenseCholesky.Of(Kernel(kernel, distances, n, lengthScale, noise), n);
+            factor = DenseCholesky.Of(Kernel(kernel, distances, products, linearWeight, n, lengthScale, noise), n);
         }
         catch (ArgumentException)
         {
@@ -256,6 +292,47 @@ public sealed partial class GaussianProcessRegressor
         return d;
     }
 
+    /// <summary>
+    /// Dot products of the scaled rows divided by their mean diagonal (the linear kernel at weight 1), and the
+    /// factor that turns a raw dot product into that unit.
+    /// </summary>
+    private static (double[] Products, double Scale) Products(double[][] z)
+    {
+        var n = z.Length;
+        var d = new double[n * n];
+        double diagonal = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k <= i; k++)
+            {
+                var v = Dot(z[i], z[k]);
+                d[(i * n) + k] = v;
+                d[(k * n) + i] = v;
+            }
+
+            diagonal += d[(i * n) + i] / n;
+        }
+
+        var scale = diagonal > 1e-300 ? 1 / diagonal : 1;
+        for (var i = 0; i < d.Length; i++)
+        {
+            d[i] *= scale;
+        }
+
+        return (d, scale);
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double s = 0;
+        for (var j = 0; j < a.Length; j++)
+        {
+            s += a[j] * b[j];
+        }
+
+        return s;
+    }
+
     private static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double s = 0;
@@ -268,12 +345,20 @@ public sealed partial class GaussianProcessRegressor
         return Math.Sqrt(s);
     }
 
-    private static double[] Kernel(GaussianProcessKernel kernel, double[] distances, int n, double lengthScale, double noise)
+    private static double[] Kernel(GaussianProcessKernel kernel, double[] distances, double[]? products, double linearWeight, int n, double lengthScale, double noise)
     {
         var k = new double[n * n];
         for (var i = 0; i < k.Length; i++)
         {
             k[i] = Correlation(kernel, distances[i] / lengthScale);
+        }
+
+        if (linearWeight != 0 && products is not null)
+        {
+            for (var i = 0; i < k.Length; i++)
+            {
+                k[i] += linearWeight * products[i];
+            }
         }
 
         for (var i = 0; i < n; i++)
@@ -346,7 +431,7 @@ public sealed partial class GaussianProcessRegressor
 
     /// <summary>One fitted process of the average.</summary>
     private sealed record Component(GaussianProcessKernel Kernel, double[][] Z, double[] Scale, double[] Alpha, DenseCholesky Factor, double Variance, double Exponent, double LengthScale, double Noise,
-        double[] LooMean, double[] LooSd)
+        double LinearWeight, double LinearCoefficient, double[] LooMean, double[] LooSd)
     {
         /// <summary>Mean and standard deviation in standardised target units.</summary>
         public (double Mean, double Sd) Predict(ReadOnlySpan<double> x, double[] center)
@@ -362,10 +447,16 @@ public sealed partial class GaussianProcessRegressor
             for (var i = 0; i < Z.Length; i++)
             {
                 r[i] = Correlation(Kernel, Distance(q, Z[i]) / LengthScale);
+                if (LinearCoefficient != 0)
+                {
+                    r[i] += LinearCoefficient * Dot(q, Z[i]);
+                }
+
                 mean += Alpha[i] * r[i];
             }
 
-            return (mean, Math.Sqrt(Variance * Math.Max(1e-12, 1 + Noise - Factor.InverseQuadraticForm(r))));
+            var prior = 1 + Noise + (LinearCoefficient == 0 ? 0 : LinearCoefficient * Dot(q, q));
+            return (mean, Math.Sqrt(Variance * Math.Max(1e-12, prior - Factor.InverseQuadraticForm(r))));
         }
     }
 }

@@ -48,6 +48,11 @@ public sealed class RecordModel
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
         var features = options.Stack is not null && options.ProcessFeatures is { } gpFeatures ? options.Features.Union(gpFeatures) : options.Features;
+        if (options.Stack is not null && options.SecondProcessFeatures is { } secondFeatures)
+        {
+            features = features.Union(secondFeatures);
+        }
+
         featurizer ??= RecordFeaturizer.Fit([.. training.Select(s => (s.Record, (PropertyRecord?)s.Property))], features);
         var x = new double[training.Count][];
         var y = new double[training.Count];
@@ -66,6 +71,16 @@ public sealed class RecordModel
             groups[i] = g;
         }
 
+        // A target transform is fitted to the training targets only; every member, weight and calibration below sees the transformed target.
+        var transformation = options.TargetTransform == TargetTransform.None ? null : TargetTransformation.Fit(options.TargetTransform, y);
+        if (transformation is not null)
+        {
+            for (var i = 0; i < y.Length; i++)
+            {
+                y[i] = transformation.Forward(y[i]);
+            }
+        }
+
         var chosen = options.Ensemble;
         double[] mae = [double.NaN];
         if (options.Candidates is { Count: > 0 } candidates)
@@ -76,9 +91,15 @@ public sealed class RecordModel
         }
 
         IIntervalRegressor regressor = options.Stack is { } stack ? StackedRegressor.Fit(x, y, groups, chosen, stack,
-                Columns(featurizer, options.Features), Columns(featurizer, options.ProcessFeatures ?? options.Features))
+                Columns(featurizer, options.Features), Columns(featurizer, options.ProcessFeatures ?? options.Features),
+                options.SecondProcessFeatures is { } second ? Columns(featurizer, second) : null)
             : options.Blend is { } blend ? BlendedRegressor.Fit(x, y, groups, chosen, blend)
             : ConformalEnsembleRegressor.Fit(x, y, groups, chosen);
+        if (transformation is not null)
+        {
+            regressor = new TransformedTargetRegressor(regressor, transformation);
+        }
+
         var domain = ApplicabilityDomain.Fit(x, groups, options.DomainShrinkage, options.DomainPercentile);
         return new RecordModel(featurizer, regressor, domain, chosen, mae, training.Count);
     }

@@ -26,6 +26,15 @@ public sealed record RecordModelOptions
     /// </summary>
     public RecordFeatureOptions? ProcessFeatures { get; init; }
 
+    /// <summary>
+    /// Transform of the target the regressor is fitted on (fitted to the training targets; predictions and intervals are
+    /// transformed back); <see cref="TargetTransform.None"/> by default.
+    /// </summary>
+    public TargetTransform TargetTransform { get; init; }
+
+    /// <summary>Feature groups of a second Gaussian process in a <see cref="Stack"/> (for example mass fractions beside atom fractions), or null for none.</summary>
+    public RecordFeatureOptions? SecondProcessFeatures { get; init; }
+
     /// <summary>Inner folds of the tuning.</summary>
     public int TuningFolds { get; init; } = 5;
 

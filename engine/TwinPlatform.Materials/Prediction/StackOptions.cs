@@ -20,6 +20,23 @@ public sealed record StackOptions
     /// </summary>
     public int ProcessRefitFolds { get; init; }
 
+    /// <summary>
+    /// Settings of a second tree ensemble on the trees' features (for example a FastForest random forest, for diversity),
+    /// or null for none; its level, seed and parallelism follow the main ensemble's.
+    /// </summary>
+    public EnsembleOptions? Forest { get; init; }
+
+    /// <summary>
+    /// Values of k for a k-nearest-neighbour member on the process's features (chosen by leave-one-out error), or null for none.
+    /// </summary>
+    public IReadOnlyList<int>? NearestNeighbours { get; init; }
+
+    /// <summary>
+    /// Add a member that predicts the trees' mean plus a Gaussian process (same grid, process features) fitted to the trees'
+    /// out-of-bag residuals: regression kriging, the process correcting the trees' local bias instead of being averaged with them.
+    /// </summary>
+    public bool ResidualProcess { get; init; }
+
     /// <summary>Step of the weight grid on the simplex (weights are non-negative multiples of it adding to one).</summary>
     public double WeightStep { get; init; } = 0.05;
 }
