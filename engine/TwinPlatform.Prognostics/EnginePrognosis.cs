@@ -9,8 +9,10 @@ namespace TwinPlatform.Prognostics;
 /// remaining useful life. Feed it cycles in order with <see cref="Update"/>.
 /// </summary>
 /// <remarks>
-/// <para>Per update: O(sensors) feature work plus one pass down every tree of the ensemble;
-/// no allocation. Not thread-safe: one state per engine, one thread at a time (the actor shape of
+/// <para>Per cycle: O(sensors) feature work (<see cref="Add"/>); the trees are walked when the estimate is
+/// read (<see cref="Current"/>), once per cycle read, so a twin fed faster than anyone reads its estimate
+/// pays for the model only when it is read. The estimate read is always the one after the latest cycle.
+/// No allocation. Not thread-safe: one state per engine, one thread at a time (the actor shape of
 /// a twin). Many states can share one <see cref="RulModel"/> across threads.</para>
 /// </remarks>
 public sealed class EnginePrognosis
@@ -18,6 +20,8 @@ public sealed class EnginePrognosis
     private readonly RulModel _model;
     private readonly EngineFeatureState _features;
     private readonly float[] _scratch;
+    private PrognosticEstimate _current;
+    private bool _stale;
 
     internal EnginePrognosis(RulModel model)
     {
@@ -32,18 +36,44 @@ public sealed class EnginePrognosis
     /// <summary>Cycles seen.</summary>
     public int CycleCount => _features.CycleCount;
 
-    /// <summary>The estimate after the latest cycle (default before the first).</summary>
-    public PrognosticEstimate Current { get; private set; }
+    /// <summary>The estimate after the latest cycle (default before the first); evaluated on the first read after a cycle.</summary>
+    public PrognosticEstimate Current
+    {
+        get
+        {
+            if (_stale)
+            {
+                var f = _features.Features;
+                var mean = _model.PredictMean(f, _scratch);
+                UncertainValue rul = _model.WithInterval(mean);
+                _current = new PrognosticEstimate(_features.LastCycle, f[_model.HealthIndicatorIndex], rul, _features.CycleCount >= _model.Layout.Options.WindowLength);
+                _stale = false;
+            }
+
+            return _current;
+        }
+    }
 
     /// <summary>The full feature vector after the latest cycle (see <see cref="FeatureLayout"/>).</summary>
     public ReadOnlySpan<double> Features => _features.Features;
 
-    /// <summary>Adds one cycle and returns the updated estimate.</summary>
+    /// <summary>Adds one cycle and returns the updated estimate (<see cref="Add"/>, then <see cref="Current"/>).</summary>
     /// <param name="cycle">Cycle number (engine age); must increase from call to call.</param>
     /// <param name="settings">The 3 operating settings of the cycle. FD001 runs at one operating condition, so they are checked but carry no information the model uses.</param>
     /// <param name="sensors21">All 21 sensors s1..s21 in C-MAPSS units.</param>
     /// <exception cref="ArgumentException">Wrong number of settings or sensors, a non-finite reading, or a cycle that does not increase.</exception>
     public PrognosticEstimate Update(int cycle, ReadOnlySpan<double> settings, ReadOnlySpan<double> sensors21)
+    {
+        Add(cycle, settings, sensors21);
+        return Current;
+    }
+
+    /// <summary>Adds one cycle to the features; the estimate is evaluated when <see cref="Current"/> is next read.</summary>
+    /// <param name="cycle">Cycle number (engine age); must increase from call to call.</param>
+    /// <param name="settings">The 3 operating settings of the cycle (checked, not used: FD001 runs at one operating condition).</param>
+    /// <param name="sensors21">All 21 sensors s1..s21 in C-MAPSS units.</param>
+    /// <exception cref="ArgumentException">Wrong number of settings or sensors, a non-finite reading, or a cycle that does not increase.</exception>
+    public void Add(int cycle, ReadOnlySpan<double> settings, ReadOnlySpan<double> sensors21)
     {
         if (settings.Length != CmapssColumns.SettingCount)
         {
@@ -51,17 +81,14 @@ public sealed class EnginePrognosis
         }
 
         _features.Update(cycle, sensors21);
-        var f = _features.Features;
-        var mean = _model.PredictMean(f, _scratch);
-        UncertainValue rul = _model.WithInterval(mean);
-        Current = new PrognosticEstimate(cycle, f[_model.HealthIndicatorIndex], rul, _features.CycleCount >= _model.Layout.Options.WindowLength);
-        return Current;
+        _stale = true;
     }
 
     /// <summary>Forgets every cycle (for example after an engine overhaul).</summary>
     public void Reset()
     {
         _features.Reset();
-        Current = default;
+        _current = default;
+        _stale = false;
     }
 }

@@ -15,19 +15,9 @@ internal sealed class GatedStreamProvider(MqttReadGate gate) : IMqttClientStream
 {
     public async Task<Stream> ConnectAsync(EndPoint brokerEndPoint, CancellationToken cancellationToken)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(brokerEndPoint, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
+        var stream = await TcpStreamProvider.ConnectSocketAsync(brokerEndPoint, cancellationToken).ConfigureAwait(false);
         gate.Reset();
-        return new GatedStream(new NetworkStream(socket, ownsSocket: true), gate);
+        return new GatedStream(stream, gate);
     }
 
     private sealed class GatedStream(NetworkStream inner, MqttReadGate gate) : Stream

@@ -23,6 +23,7 @@ public sealed class MqttSensorPublisher : IAsyncDisposable
         _options = options;
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Host, options.Port)
+            .WithStreamProvider(new TcpStreamProvider())
             .WithClientId(options.ClientId)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithTimeout(options.Timeout)

@@ -51,6 +51,70 @@ public sealed class TurbofanLiveRunTests
         Assert.Equal(1, router.Routed);
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(0.001, true)]
+    [InlineData(5, false)]
+    public async Task RunAsync_StateBudget_PacesPushesAndKeepsEveryEnginesLastCycle(double budget, bool backlog)
+    {
+        // One delivery per engine cycle. Budget 0: a state per cycle. A budget of almost nothing: the
+        // first state goes out (the bucket's one token), every engine then waits once in line and goes
+        // out, with its last cycle, when the run ends. 5 a second against at most 1000 deliveries a second
+        // (one per 1 ms wait): fewer states than cycles, released while the loop waits, every engine's
+        // last one kept.
+        var converter = new SensorMessageConverter(null, SensorIdMode.TwinAndChannel);
+        var deliveries = new List<SensorDelivery>();
+        var acknowledged = 0;
+        await foreach (var batch in new CmapssFeedReader(CmapssPaths.Test).ReadMessagesAsync())
+        {
+            var samples = new List<SensorSample>();
+            var rejections = new List<FeedRejection>();
+            converter.Convert(batch, "test", samples, rejections);
+            Assert.Empty(rejections);
+            deliveries.Add(new SensorDelivery("test", [.. samples], rejections, _ =>
+            {
+                acknowledged++;
+                return ValueTask.CompletedTask;
+            }));
+        }
+
+        // Without a backlog each delivery waits 1 ms, so only the first six fleet cycles are sent.
+        var sent = backlog ? deliveries : deliveries.Take(600).ToList();
+        var fleet = TurbofanFixtures.NewFleet();
+        var states = new CountingPublisher();
+        var options = new TurbofanLiveOptions { StatePublisher = states, MaxStatesPerSecond = budget };
+        var result = await TurbofanLiveRun.RunAsync(new ListSource(sent, backlog), new TurbofanSampleRouter(new TurbofanCycleAssembler(fleet)), options, CancellationToken.None);
+
+        Assert.Equal(sent.Count, acknowledged);
+        if (budget == 0)
+        {
+            Assert.Equal(sent.Count, states.Count);
+        }
+        else if (backlog)
+        {
+            Assert.Equal(1 + fleet.EngineCount, states.Count);
+        }
+        else
+        {
+            Assert.InRange(states.Count, fleet.EngineCount + 1, sent.Count - 1);
+        }
+
+        Assert.Equal(states.Count, result.StateUpdates);
+        Assert.Equal(TurbofanFixtures.TestSet.Value.Engines.Count, fleet.EngineCount);
+        foreach (var unit in fleet.Units)
+        {
+            var twin = fleet.Engine(unit)!;
+            var last = states.Last("engine-" + unit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(twin.Prognosis.CycleCount, last["cycle"]);
+            Assert.Equal(twin.Prognosis.Current.RemainingUsefulLifeCycles.Mean, last["rul_cycles"]);
+        }
+
+        if (backlog)
+        {
+            Assert.Equal(TurbofanFixtures.TestSet.Value.RowCount, fleet.Cycles);
+        }
+    }
+
     [MosquittoFact]
     public async Task RunLiveAsync_OverMosquitto_ReportEqualsTheReplay()
     {
@@ -83,7 +147,17 @@ public sealed class TurbofanLiveRunTests
 
         Assert.Equal(0, await run);
         Assert.Equal(TurbofanFixtures.TestSet.Value.RowCount, source.Counters.Acknowledged);
-        Assert.Equal(TurbofanFixtures.TestSet.Value.RowCount, states.Count);
+        // States are paced per engine (50 ms by default) and the publisher sends as fast as it can, so
+        // there are fewer states than cycles, but every engine's last state is its last cycle's.
+        Assert.InRange(states.Count, TurbofanFixtures.TestSet.Value.Engines.Count, TurbofanFixtures.TestSet.Value.RowCount);
+        var replayed = TurbofanFixtures.Replay();
+        foreach (var engine in replayed.Engines)
+        {
+            var last = states.Last("engine-" + engine.Unit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(engine.Cycles, last["cycle"]);
+            Assert.Equal(engine.Last.RemainingUsefulLifeCycles.Mean, last["rul_cycles"]);
+        }
+
         var replay = JsonNode.Parse(File.ReadAllText(Path.Combine(replayFolder, "turbofan-report.json")))!.AsObject();
         var mqtt = JsonNode.Parse(File.ReadAllText(Path.Combine(mqttFolder, "turbofan-report.json")))!.AsObject();
         _ = replay.Remove("replay_seconds");
@@ -94,16 +168,52 @@ public sealed class TurbofanLiveRunTests
 
     private sealed class CountingPublisher : ITwinStatePublisher
     {
+        private readonly Dictionary<string, IReadOnlyDictionary<string, double>> _last = [];
         private int _count;
 
         public int Count => Volatile.Read(ref _count);
+
+        public IReadOnlyDictionary<string, double> Last(string twin)
+        {
+            lock (_last)
+            {
+                return _last[twin];
+            }
+        }
 
         public ValueTask PublishAsync(TwinStateUpdate update, CancellationToken cancellationToken = default)
         {
             Assert.StartsWith("engine-", update.Twin, StringComparison.Ordinal);
             Assert.True(update.Values["rul_cycles"] >= 0);
+            lock (_last)
+            {
+                // One feeding loop publishes, so an engine's states arrive in cycle order.
+                Assert.True(!_last.TryGetValue(update.Twin, out var before) || before["cycle"] < update.Values["cycle"]);
+                _last[update.Twin] = update.Values;
+            }
+
             Interlocked.Increment(ref _count);
             return ValueTask.CompletedTask;
         }
+    }
+
+    private sealed class ListSource(IReadOnlyList<SensorDelivery> deliveries, bool backlog) : IAcknowledgedSensorSource
+    {
+        public string Description => "list";
+
+        public async IAsyncEnumerable<SensorDelivery> ReadDeliveriesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            foreach (var d in deliveries)
+            {
+                if (!backlog)
+                {
+                    await Task.Delay(1, cancellationToken);
+                }
+
+                yield return d;
+            }
+        }
+
+        public IAsyncEnumerable<SensorSample> ReadAsync(CancellationToken cancellationToken = default) => this.ReadAndAcknowledgeAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using TwinPlatform.Plugins.Mqtt;
 
 namespace TwinPlatform.Tools.FeedBench;
 
@@ -35,7 +36,7 @@ internal sealed class CeilingSubscriber : IAsyncDisposable
             Interlocked.Exchange(ref _lastTicks, now);
             return Task.CompletedTask;
         };
-        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("feedbench-ceiling-" + Guid.NewGuid().ToString("N")[..8])
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithStreamProvider(new TcpStreamProvider()).WithClientId("feedbench-ceiling-" + Guid.NewGuid().ToString("N")[..8])
             .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).Build();
         _ = await _client.ConnectAsync(options, ct);
         _ = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(f => f.WithTopic(topicFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build(), ct);

@@ -15,6 +15,9 @@ namespace TwinPlatform.Tools.FeedBench;
 /// <param name="UnconsumedSamples">Samples published but not acknowledged by the runtime by the end of the phase (a backlog left in the broker when the runtime was stopped after its drain time; never dropped by the runtime).</param>
 /// <param name="DroppedStateUpdates">State updates the hub publisher dropped (viewer behind).</param>
 /// <param name="LoadAverage">1-minute load average at the end of the row.</param>
+/// <param name="Pairs">Pairs of phases (ceiling, runtime) measured for the row; the row shows the pair with the median ratio.</param>
+/// <param name="RatioMin">Smallest ratio over the pairs.</param>
+/// <param name="RatioMax">Largest ratio over the pairs.</param>
 internal sealed record FeedBenchRow(
     string Workload,
     double OfferedSamplesPerSecond,
@@ -29,4 +32,7 @@ internal sealed record FeedBenchRow(
     long QueueHighWater,
     long UnconsumedSamples,
     long DroppedStateUpdates,
-    double LoadAverage);
+    double LoadAverage,
+    int Pairs = 1,
+    double RatioMin = double.NaN,
+    double RatioMax = double.NaN);

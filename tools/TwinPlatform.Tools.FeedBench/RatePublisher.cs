@@ -26,7 +26,7 @@ internal sealed class RatePublisher : IAsyncDisposable
 
     public async Task ConnectAsync(int port, CancellationToken ct)
     {
-        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("feedbench-publisher-" + Guid.NewGuid().ToString("N")[..8])
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithStreamProvider(new TcpStreamProvider()).WithClientId("feedbench-publisher-" + Guid.NewGuid().ToString("N")[..8])
             .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).WithTimeout(TimeSpan.FromSeconds(30)).Build();
         _ = await _client.ConnectAsync(options, ct);
     }

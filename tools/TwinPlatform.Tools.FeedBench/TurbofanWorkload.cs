@@ -1,4 +1,3 @@
-using System.Globalization;
 using TwinPlatform.Cli.Commands;
 using TwinPlatform.Materials.Passports;
 using TwinPlatform.Plugins.Mqtt;
@@ -22,6 +21,8 @@ internal sealed class TurbofanWorkload : Workload
     private readonly RulModel _model;
     private readonly BladeMaterial _material;
     private readonly BladeRom _rom;
+    private const long CyclesPerPass = 1000;
+
     private readonly List<SensorMessage[]> _rows;
 
     private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows)
@@ -53,16 +54,15 @@ internal sealed class TurbofanWorkload : Workload
 
     public override SensorMessage[] Payload(long index, long nowTicks)
     {
-        // Each pass over the recorded fleet uses fresh unit numbers, so every engine starts at cycle 1.
+        // The same 100 engines keep running: each pass over the recorded fleet continues every engine's
+        // cycle count (cycle + 1000 per pass; FD001's longest test engine has 303 cycles), as a fleet in
+        // service reports cycle after cycle. Each pass replays the recorded trajectories from the start.
         var row = _rows[(int)(index % _rows.Count)];
         var pass = index / _rows.Count;
-        var twin = pass == 0
-            ? row[0].Twin
-            : string.Create(CultureInfo.InvariantCulture, $"engine-{(pass * 1000) + int.Parse(row[0].Twin.AsSpan(7), CultureInfo.InvariantCulture)}");
         var batch = new SensorMessage[row.Length];
         for (var k = 0; k < row.Length; k++)
         {
-            batch[k] = row[k] with { Twin = twin, TimestampUtcTicks = nowTicks };
+            batch[k] = row[k] with { Sequence = row[k].Sequence + (pass * CyclesPerPass), TimestampUtcTicks = nowTicks };
         }
 
         return batch;

@@ -7,7 +7,9 @@ namespace TwinPlatform.Cli.Commands;
 /// <summary>
 /// Feeds a turbofan fleet from a live, acknowledged source (MQTT, the SignalR hub): every delivery's
 /// samples go through a <see cref="TurbofanSampleRouter"/> into the engines' twins, updated engines'
-/// state is pushed to the state publisher, and the delivery is acknowledged once applied.
+/// states are pushed to the state publisher (within <see cref="TurbofanLiveOptions.MaxStatesPerSecond"/>;
+/// beyond it an engine waits and goes out once with its latest cycle), and the delivery is acknowledged
+/// once applied.
 /// </summary>
 /// <remarks>
 /// The fleet's state lives in memory (no twin store), so a delivery counts as done once its samples
@@ -16,6 +18,8 @@ namespace TwinPlatform.Cli.Commands;
 /// </remarks>
 public static class TurbofanLiveRun
 {
+    private static readonly TimeSpan MinTick = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Reads <paramref name="source"/> until it ends, goes idle, reaches the sample limit or <paramref name="ct"/> fires.</summary>
     /// <param name="source">The live source, started or not.</param>
     /// <param name="router">Routes samples to the fleet.</param>
@@ -28,6 +32,10 @@ public static class TurbofanLiveRun
         ArgumentNullException.ThrowIfNull(options);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var updated = new List<TurbofanEngineTwin>();
+        var due = new List<(TurbofanEngineTwin Twin, long NewestUtcTicks)>();
+        var conflator = new StateConflator<TurbofanEngineTwin>(options.MaxStatesPerSecond);
+        var publisher = options.StatePublisher;
+        Task? tick = null;
         var clock = new Stopwatch();
         long deliveries = 0, samples = 0, rejected = 0, states = 0;
         var lastSeconds = 0.0;
@@ -40,7 +48,35 @@ public static class TurbofanLiveRun
                 bool more;
                 try
                 {
-                    more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                    var move = enumerator.MoveNextAsync();
+                    if (!move.IsCompleted && conflator.WaitingCount > 0)
+                    {
+                        // Nothing to read yet: push the waiting states as the budget refills. One timer
+                        // serves many waits, and it waits at least MinTick so that the budget goes out
+                        // in batches rather than as a timer per state.
+                        var next = move.AsTask();
+                        while (!next.IsCompleted && conflator.UntilNextDue(Stopwatch.GetTimestamp()) is { } wait)
+                        {
+                            if (wait > TimeSpan.Zero)
+                            {
+                                tick ??= Task.Delay(wait < MinTick ? MinTick : wait, CancellationToken.None);
+                                if (await Task.WhenAny(next, tick).ConfigureAwait(false) != tick)
+                                {
+                                    break;
+                                }
+
+                                tick = null;
+                            }
+
+                            states += await PublishDueAsync(publisher!, options.TwinPrefix, conflator, due, all: false).ConfigureAwait(false);
+                        }
+
+                        more = await next.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        more = await move.ConfigureAwait(false);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -72,13 +108,19 @@ public static class TurbofanLiveRun
                 }
 
                 samples += span.Length;
-                if (options.StatePublisher is { } publisher)
+                if (publisher is not null)
                 {
+                    var now = Stopwatch.GetTimestamp();
                     foreach (var twin in updated)
                     {
-                        await publisher.PublishAsync(State(options.TwinPrefix, twin, newest), CancellationToken.None).ConfigureAwait(false);
-                        states++;
+                        if (conflator.Offer(twin, newest, now))
+                        {
+                            await publisher.PublishAsync(State(options.TwinPrefix, twin, newest), CancellationToken.None).ConfigureAwait(false);
+                            states++;
+                        }
                     }
+
+                    states += await PublishDueAsync(publisher, options.TwinPrefix, conflator, due, all: false).ConfigureAwait(false);
                 }
 
                 // Not cancellable: a delivery applied to the twins is acknowledged even when the run is ending.
@@ -108,14 +150,16 @@ public static class TurbofanLiveRun
             }
         }
 
+        // Every twin still waiting goes out with its latest state.
+        if (publisher is not null)
+        {
+            states += await PublishDueAsync(publisher, options.TwinPrefix, conflator, due, all: true).ConfigureAwait(false);
+        }
+
         _ = router.Assembler.Flush();
         return new TurbofanLiveResult(deliveries, samples, rejected, states, lastSeconds, reason);
     }
 
-    /// <summary>The state of one engine twin as pushed to live viewers (SI and cycles).</summary>
-    /// <param name="twinPrefix">Twin id prefix before the unit number.</param>
-    /// <param name="twin">The engine twin.</param>
-    /// <param name="timestampUtcTicks">Time of the newest sample behind the state.</param>
     public static TwinStateUpdate State(string twinPrefix, TurbofanEngineTwin twin, long timestampUtcTicks)
     {
         ArgumentNullException.ThrowIfNull(twin);
@@ -134,5 +178,18 @@ public static class TurbofanLiveRun
             ["blade_damage"] = b.Damage,
         };
         return new TwinStateUpdate(twinPrefix + twin.Unit.ToString(System.Globalization.CultureInfo.InvariantCulture), timestampUtcTicks, values);
+    }
+
+    private static async Task<long> PublishDueAsync(ITwinStatePublisher publisher, string twinPrefix, StateConflator<TurbofanEngineTwin> conflator, List<(TurbofanEngineTwin Twin, long NewestUtcTicks)> due, bool all)
+    {
+        due.Clear();
+        var now = Stopwatch.GetTimestamp();
+        _ = all ? conflator.TakeAll(due) : conflator.TakeDue(now, due);
+        foreach (var (twin, newest) in due)
+        {
+            await publisher.PublishAsync(State(twinPrefix, twin, newest), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return due.Count;
     }
 }

@@ -35,16 +35,16 @@ public sealed class TurbofanEngineTwin
     public BladeTwin Blade { get; }
 
     /// <summary>Adds one cycle sample: operating settings and the 21 sensors.</summary>
-    /// <returns>The updated prognosis; the blade's state is <see cref="BladeTwin.Current"/>.</returns>
-    public PrognosticEstimate Update(int cycle, ReadOnlySpan<double> settings, ReadOnlySpan<double> sensors21)
+    /// <remarks>The blade and the prognosis's features are updated now; the remaining useful life is evaluated
+    /// when <see cref="EnginePrognosis.Current"/> is read, and is then the estimate after this cycle.</remarks>
+    public void Update(int cycle, ReadOnlySpan<double> settings, ReadOnlySpan<double> sensors21)
     {
         if (sensors21.Length != CmapssColumns.SensorCount)
         {
             throw new ArgumentException($"expected {CmapssColumns.SensorCount} sensors, got {sensors21.Length}", nameof(sensors21));
         }
 
-        var estimate = Prognosis.Update(cycle, settings, sensors21);
+        Prognosis.Add(cycle, settings, sensors21);
         Blade.Update(cycle, _coreSpeed.Read(sensors21), _temperature.Read(sensors21));
-        return estimate;
     }
 }

@@ -73,12 +73,12 @@ public sealed class TurbofanFleet
             _arrival.Add(unit);
         }
 
-        var estimate = slot.Twin.Update(cycle, settings, sensors21);
+        slot.Twin.Update(cycle, settings, sensors21);
         slot.CycleCount++;
         Cycles++;
         if (slot.Prognosis is not null)
         {
-            slot.Prognosis.Add(estimate);
+            slot.Prognosis.Add(slot.Twin.Prognosis.Current);
             slot.Blade!.Add(slot.Twin.Blade.Current);
         }
 

@@ -105,7 +105,13 @@ public sealed class SensorMessageCodec
         Decode(payload, origin, messages, null, rejections);
 
     /// <summary>Decodes a payload and also records, per valid message, its index in the batch (-1 for a single message).</summary>
-    internal bool Decode(ReadOnlySequence<byte> payload, string origin, List<SensorMessage> messages, List<int>? indices, List<FeedRejection> rejections)
+    /// <param name="payload">The payload.</param>
+    /// <param name="origin">Where it came from, for the rejection records.</param>
+    /// <param name="messages">Receives the readable messages in payload order.</param>
+    /// <param name="indices">Receives each message's index in the batch (-1 for a single message); null for none.</param>
+    /// <param name="rejections">Receives what was rejected and why.</param>
+    /// <param name="validate">False leaves the semantic checks (<see cref="SensorMessageValidator"/>) to the caller, which makes them anyway (<see cref="SensorMessageConverter.TryConvert"/>).</param>
+    internal bool Decode(ReadOnlySequence<byte> payload, string origin, List<SensorMessage> messages, List<int>? indices, List<FeedRejection> rejections, bool validate = true)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(rejections);
@@ -115,21 +121,19 @@ public sealed class SensorMessageCodec
             return false;
         }
 
+        // A payload that turns out truncated, malformed or followed by stray bytes is rejected whole:
+        // what was read of it before is taken back, so it never yields its first messages.
+        var messagesBefore = messages.Count;
+        var indicesBefore = indices?.Count ?? 0;
+        var rejectionsBefore = rejections.Count;
         var reader = new MessagePackReader(payload);
         try
         {
-            // Check the whole top-level value is present before reading any of it, so a truncated
-            // payload is rejected whole rather than yielding its first messages.
-            var probe = reader.CreatePeekReader();
-            probe.Skip();
-            if (!probe.End)
-            {
-                rejections.Add(new FeedRejection(origin, -1, $"{payload.Length - probe.Consumed} trailing byte(s) after the MessagePack value"));
-                return false;
-            }
-
             if (reader.NextMessagePackType != MessagePackType.Array)
             {
+                // Not even an array: first make sure it is MessagePack at all, so garbage is named as such.
+                var probe = reader.CreatePeekReader();
+                probe.Skip();
                 rejections.Add(new FeedRejection(origin, -1, $"expected an array (one message or a batch), found {Describe(ref reader)}"));
                 return false;
             }
@@ -139,7 +143,8 @@ public sealed class SensorMessageCodec
             if (count > 0 && peek.NextMessagePackType != MessagePackType.Array)
             {
                 // A single message: the array's first element is the twin id, not a message.
-                return ReadOne(ref reader, origin, -1, messages, indices, rejections);
+                var one = ReadOne(ref reader, origin, -1, messages, indices, rejections, validate);
+                return EndOfPayload(ref reader, payload, origin, messagesBefore, messages, indicesBefore, indices, rejectionsBefore, rejections) && one;
             }
 
             count = reader.ReadArrayHeader();
@@ -151,18 +156,20 @@ public sealed class SensorMessageCodec
 
             for (var i = 0; i < count; i++)
             {
-                _ = ReadOne(ref reader, origin, i, messages, indices, rejections);
+                _ = ReadOne(ref reader, origin, i, messages, indices, rejections, validate);
             }
 
-            return true;
+            return EndOfPayload(ref reader, payload, origin, messagesBefore, messages, indicesBefore, indices, rejectionsBefore, rejections);
         }
         catch (EndOfStreamException)
         {
+            TakeBack(messagesBefore, messages, indicesBefore, indices, rejectionsBefore, rejections);
             rejections.Add(new FeedRejection(origin, -1, "truncated payload"));
             return false;
         }
         catch (MessagePackSerializationException e)
         {
+            TakeBack(messagesBefore, messages, indicesBefore, indices, rejectionsBefore, rejections);
             rejections.Add(new FeedRejection(origin, -1, $"not valid MessagePack: {e.Message}"));
             return false;
         }
@@ -222,10 +229,29 @@ public sealed class SensorMessageCodec
         return true;
     }
 
-    private bool ReadOne(ref MessagePackReader reader, string origin, int index, List<SensorMessage> messages, List<int>? indices, List<FeedRejection> rejections)
+    private static bool EndOfPayload(ref MessagePackReader reader, ReadOnlySequence<byte> payload, string origin, int messagesBefore, List<SensorMessage> messages, int indicesBefore, List<int>? indices, int rejectionsBefore, List<FeedRejection> rejections)
+    {
+        if (reader.End)
+        {
+            return true;
+        }
+
+        TakeBack(messagesBefore, messages, indicesBefore, indices, rejectionsBefore, rejections);
+        rejections.Add(new FeedRejection(origin, -1, $"{payload.Length - reader.Consumed} trailing byte(s) after the MessagePack value"));
+        return false;
+    }
+
+    private static void TakeBack(int messagesBefore, List<SensorMessage> messages, int indicesBefore, List<int>? indices, int rejectionsBefore, List<FeedRejection> rejections)
+    {
+        messages.RemoveRange(messagesBefore, messages.Count - messagesBefore);
+        indices?.RemoveRange(indicesBefore, indices.Count - indicesBefore);
+        rejections.RemoveRange(rejectionsBefore, rejections.Count - rejectionsBefore);
+    }
+
+    private bool ReadOne(ref MessagePackReader reader, string origin, int index, List<SensorMessage> messages, List<int>? indices, List<FeedRejection> rejections, bool validate)
     {
         if (!TryRead(ref reader, _strings, out var message, out var reason)
-            || !SensorMessageValidator.TryValidate(message, _units, out _, out reason))
+            || (validate && !SensorMessageValidator.TryValidate(message, _units, out _, out reason)))
         {
             rejections.Add(new FeedRejection(origin, index, reason!));
             return false;

@@ -42,7 +42,8 @@ public sealed class SensorPayloadReader
         ArgumentNullException.ThrowIfNull(rejections);
         _messages.Clear();
         _indices.Clear();
-        if (!_codec.Decode(payload, origin, _messages, _indices, rejections))
+        // The converter validates every message, so the codec only reads them.
+        if (!_codec.Decode(payload, origin, _messages, _indices, rejections, validate: false))
         {
             return false;
         }
