@@ -1,5 +1,8 @@
 using TwinPlatform.Core.Lineage;
+using TwinPlatform.Materials.Data;
+using TwinPlatform.Materials.Features;
 using TwinPlatform.Materials.Prediction;
+using TwinPlatform.Testing;
 
 namespace TwinPlatform.Materials.Tests;
 
@@ -88,5 +91,28 @@ public sealed class PropertyModelTests
     public void Load_NoSuchFolder_ThrowsFileNotFound()
     {
         Assert.Throws<FileNotFoundException>(() => PropertyModel.Load(Testing.RepoPaths.NewTempFolder("nomodel")));
+    }
+
+    [Fact]
+    public void Train_WritesTheTrainingValuesKindsIntoManifestAndProvenance()
+    {
+        // A small model (8 members of 20 trees, no cross-validation): what matters is the manifest.
+        var data = NimsFatigueData.Load(RepoPaths.InSharedData("materials", "nims_fatigue.csv"));
+        var model = PropertyModelTrainer.Train(data, new PropertyModelTrainingOptions
+        {
+            Id = "kinds-test",
+            Description = "test",
+            Featurizer = NimsSteelFeaturizer.FeaturizerId,
+            DataFile = "nims_fatigue.csv",
+            Citation = NimsFatigueData.Citation,
+            DataKinds = ["experiment"],
+            Grouping = "heat",
+            Trained = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero),
+            Ensemble = new EnsembleOptions { EnsembleSize = 8, NumberOfTrees = 20 },
+            Folds = 0,
+        });
+
+        Assert.Equal(["experiment"], model.Manifest.Data.Kinds);
+        Assert.Contains("trained on experiment values only", model.Provenance.Data, StringComparison.Ordinal);
     }
 }

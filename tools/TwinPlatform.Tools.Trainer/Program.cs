@@ -86,6 +86,7 @@ internal static class Program
             Featurizer = NimsSteelFeaturizer.FeaturizerId,
             DataFile = Path.GetFileName(a.Data),
             Citation = NimsFatigueData.Citation,
+            DataKinds = ["experiment"],
             Grouping = "same composition (C, Si, Mn, P, S, Ni, Cr, Cu, Mo), reduction ratio and inclusion ratings",
             Trained = a.Date,
             Ensemble = new EnsembleOptions { EnsembleSize = a.Ensemble, Seed = a.Seed, NumberOfTrees = a.Trees, LearningRate = a.LearningRate },

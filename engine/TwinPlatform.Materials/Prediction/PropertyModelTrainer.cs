@@ -96,6 +96,7 @@ public static class PropertyModelTrainer
                 Rows = data.RowCount,
                 Groups = data.GroupCount,
                 Grouping = options.Grouping,
+                Kinds = options.DataKinds,
                 Holdout = options.Holdout,
             },
             CrossValidation = options.Folds > 0

@@ -20,6 +20,13 @@ public sealed record PropertyModelTrainingOptions
     /// <summary>Citation of the data.</summary>
     public required string Citation { get; init; }
 
+    /// <summary>
+    /// Provenance kinds of the training values (<c>experiment</c>, <c>computation</c>, ...), written into the
+    /// manifest so that every prediction states what the model learned from (experimental and computed data
+    /// are kept apart).
+    /// </summary>
+    public required IReadOnlyList<string> DataKinds { get; init; }
+
     /// <summary>What a group of rows is (<c>heat: same composition, ...</c>).</summary>
     public required string Grouping { get; init; }
 
