@@ -16,6 +16,7 @@ namespace TwinPlatform.Server;
 public sealed class HubTwinStatePublisher : ITwinStatePublisher, IAsyncDisposable
 {
     private readonly IHubContext<SensorHub> _hub;
+    private readonly StateSubscriptions _subscriptions;
     private readonly Channel<TwinStateUpdate> _updates;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
@@ -25,11 +26,14 @@ public sealed class HubTwinStatePublisher : ITwinStatePublisher, IAsyncDisposabl
 
     /// <summary>Creates the publisher and starts its pump.</summary>
     /// <param name="hub">The hub context.</param>
+    /// <param name="subscriptions">The connections subscribed to every twin.</param>
     /// <param name="capacity">Most updates waiting to be sent; beyond it the oldest are dropped.</param>
-    public HubTwinStatePublisher(IHubContext<SensorHub> hub, int capacity = 1024)
+    public HubTwinStatePublisher(IHubContext<SensorHub> hub, StateSubscriptions subscriptions, int capacity = 1024)
     {
         ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(subscriptions);
         _hub = hub;
+        _subscriptions = subscriptions;
         _updates = Channel.CreateBounded<TwinStateUpdate>(
             new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ => Interlocked.Increment(ref _dropped));
@@ -76,7 +80,8 @@ public sealed class HubTwinStatePublisher : ITwinStatePublisher, IAsyncDisposabl
         {
             try
             {
-                await _hub.Clients.Group(SensorHub.StateGroup(update.Twin)).SendAsync(SensorHub.TwinStateChangedMethod, update, _stop.Token).ConfigureAwait(false);
+                // Viewers of every twin get it from the all-twins group only, whatever else they subscribed to.
+                await _hub.Clients.GroupExcept(SensorHub.StateGroup(update.Twin), _subscriptions.AllTwins).SendAsync(SensorHub.TwinStateChangedMethod, update, _stop.Token).ConfigureAwait(false);
                 await _hub.Clients.Group(all).SendAsync(SensorHub.TwinStateChangedMethod, update, _stop.Token).ConfigureAwait(false);
                 Interlocked.Increment(ref _published);
             }

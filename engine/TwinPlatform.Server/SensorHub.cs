@@ -16,7 +16,8 @@ namespace TwinPlatform.Server;
 /// client; the connection stays open too.
 /// </remarks>
 /// <param name="source">Where accepted samples go.</param>
-public sealed class SensorHub(HubSensorSource source) : Hub
+/// <param name="subscriptions">The connections subscribed to every twin, kept up to date here.</param>
+public sealed class SensorHub(HubSensorSource source, StateSubscriptions subscriptions) : Hub
 {
     /// <summary>URL path of the hub.</summary>
     public const string Path = "/hubs/sensors";
@@ -37,15 +38,37 @@ public sealed class SensorHub(HubSensorSource source) : Hub
         source.PublishPayloadAsync(payload ?? [], Origin(), Context.ConnectionAborted).AsTask();
 
     /// <summary>Subscribes the caller to a twin's state updates (<see cref="AllTwins"/> for every twin).</summary>
-    public Task SubscribeState(string twin) =>
-        Groups.AddToGroupAsync(Context.ConnectionId, StateGroup(twin), Context.ConnectionAborted);
+    public async Task SubscribeState(string twin)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, StateGroup(twin), Context.ConnectionAborted).ConfigureAwait(false);
+        if (IsAllTwins(twin))
+        {
+            subscriptions.AddAllTwins(Context.ConnectionId);
+        }
+    }
 
     /// <summary>Ends a subscription made with <see cref="SubscribeState"/>.</summary>
-    public Task UnsubscribeState(string twin) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, StateGroup(twin), Context.ConnectionAborted);
+    public async Task UnsubscribeState(string twin)
+    {
+        if (IsAllTwins(twin))
+        {
+            subscriptions.RemoveAllTwins(Context.ConnectionId);
+        }
+
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, StateGroup(twin), Context.ConnectionAborted).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.RemoveAllTwins(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>The SignalR group of a twin's state subscribers.</summary>
-    public static string StateGroup(string twin) => "state:" + (string.IsNullOrEmpty(twin) ? AllTwins : twin);
+    public static string StateGroup(string twin) => "state:" + (IsAllTwins(twin) ? AllTwins : twin);
+
+    private static bool IsAllTwins(string twin) => string.IsNullOrEmpty(twin) || twin == AllTwins;
 
     private string Origin() => "hub " + Context.ConnectionId;
 }

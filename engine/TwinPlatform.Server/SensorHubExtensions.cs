@@ -18,6 +18,7 @@ public static class SensorHubExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(source);
         services.AddSingleton(source);
+        services.AddSingleton<StateSubscriptions>();
         services.AddSingleton<HubTwinStatePublisher>();
         services.AddSingleton<ITwinStatePublisher>(sp => sp.GetRequiredService<HubTwinStatePublisher>());
         services.AddSignalR(o => o.MaximumReceiveMessageSize = maximumReceiveMessageSizeInBytes)

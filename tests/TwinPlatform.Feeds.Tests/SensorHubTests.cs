@@ -127,6 +127,72 @@ public sealed class SensorHubTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task SubscribeState_TwinAndAllTwins_EachUpdateArrivesOnce()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using var both = await ConnectAsync();
+        await using var single = await ConnectAsync();
+        var toBoth = new List<TwinStateUpdate>();
+        var toSingle = new List<TwinStateUpdate>();
+        var last = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        both.On<TwinStateUpdate>(SensorHub.TwinStateChangedMethod, u =>
+        {
+            lock (toBoth)
+            {
+                toBoth.Add(u);
+            }
+
+            if (u.Twin == "end")
+            {
+                last.TrySetResult();
+            }
+        });
+        single.On<TwinStateUpdate>(SensorHub.TwinStateChangedMethod, u =>
+        {
+            lock (toSingle)
+            {
+                toSingle.Add(u);
+            }
+        });
+        await both.InvokeAsync("SubscribeState", "bracket-A", timeout.Token);
+        await both.InvokeAsync("SubscribeState", SensorHub.AllTwins, timeout.Token);
+        await single.InvokeAsync("SubscribeState", "bracket-A", timeout.Token);
+
+        for (var k = 1; k <= 3; k++)
+        {
+            await _server.StatePublisher.PublishAsync(new TwinStateUpdate("bracket-A", k, new Dictionary<string, double> { ["load_N"] = k }), timeout.Token);
+        }
+
+        await _server.StatePublisher.PublishAsync(new TwinStateUpdate("runway", 4, new Dictionary<string, double> { ["load_N"] = 4 }), timeout.Token);
+
+        // Unsubscribed from every twin, the first viewer gets its own twin again, once.
+        await _server.StatePublisher.PublishAsync(new TwinStateUpdate("end", 5, new Dictionary<string, double> { ["load_N"] = 0 }), timeout.Token);
+        await last.Task.WaitAsync(timeout.Token);
+        await both.InvokeAsync("UnsubscribeState", SensorHub.AllTwins, timeout.Token);
+        var again = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        both.On<TwinStateUpdate>(SensorHub.TwinStateChangedMethod, u =>
+        {
+            if (u.TimestampUtcTicks == 6)
+            {
+                again.TrySetResult();
+            }
+        });
+        await _server.StatePublisher.PublishAsync(new TwinStateUpdate("bracket-A", 6, new Dictionary<string, double> { ["load_N"] = 6 }), timeout.Token);
+        await again.Task.WaitAsync(timeout.Token);
+        await Task.Delay(200, timeout.Token);
+
+        lock (toBoth)
+        {
+            Assert.Equal([1L, 2, 3, 4, 5, 6], toBoth.Select(u => u.TimestampUtcTicks));
+        }
+
+        lock (toSingle)
+        {
+            Assert.Equal([1L, 2, 3, 6], toSingle.Select(u => u.TimestampUtcTicks));
+        }
+    }
+
     private async Task<HubConnection> ConnectAsync()
     {
         var connection = new HubConnectionBuilder()
