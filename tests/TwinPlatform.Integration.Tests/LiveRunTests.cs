@@ -143,6 +143,17 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
         Assert.InRange(last.Values["youngs_modulus_pa"], 190e9, 200e9);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    public async Task Run_NegativeOrNaNStateBudget_ExitsWithCode2AndNamesTheOption(string budget)
+    {
+        var turbofan = Path.Combine(RepoPaths.Root, "scenes", "turbofan");
+        using var run = TwinProcess.Start($"\"{Twin}\" run \"{turbofan}\" --source mqtt --broker 127.0.0.1:1 --max-states {budget}");
+        Assert.Equal(2, await run.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("--max-states must be 0", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PostgresStore_ReplayRun_StoresEverySampleAndTheLineage()
     {

@@ -34,9 +34,10 @@ internal static class RunCommand
         var idle = new Option<double?>("--idle-timeout") { Description = "Live sources: end the run after this many seconds without a sample (default: run until Ctrl+C)" };
         var maxSamples = new Option<long?>("--max-samples") { Description = "End the run after this many samples" };
         var records = new Option<string?>("--records") { Description = "Material record store that receives the in-service evidence (default: out/materials.db)" };
+        var maxStates = new Option<double?>("--max-states") { Description = "Turbofan fleet, live sources: budget of engine state pushes per second over the fleet; beyond it an engine's state waits and goes out once with its latest cycle (default 2000; 0 pushes every update)" };
         var command = new Command("run", "Run a twin scene against a sensor source and write the report")
         {
-            scene, source, output, store, runId, broker, topic, clientId, listen, idle, maxSamples, records,
+            scene, source, output, store, runId, broker, topic, clientId, listen, idle, maxSamples, records, maxStates,
         };
         command.SetAction((result, ct) => Execute(
             new RunRequest(
@@ -51,7 +52,8 @@ internal static class RunCommand
                 result.GetValue(listen)!,
                 result.GetValue(idle),
                 result.GetValue(maxSamples),
-                result.GetValue(records)),
+                result.GetValue(records),
+                result.GetValue(maxStates)),
             ct));
         return command;
     }
@@ -61,6 +63,12 @@ internal static class RunCommand
 
     internal static async Task<int> Execute(RunRequest request, CancellationToken ct)
     {
+        if (request.MaxStatesPerSecond is { } budget && !(budget >= 0))
+        {
+            Console.Error.WriteLine($"error: --max-states must be 0 (every update) or a positive number of state pushes per second, not {budget.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            return 2;
+        }
+
         var progress = new ConsoleProgress();
         try
         {
@@ -215,4 +223,5 @@ internal sealed record RunRequest(
     string Listen,
     double? IdleSeconds,
     long? MaxSamples,
-    string? Records);
+    string? Records,
+    double? MaxStatesPerSecond = null);

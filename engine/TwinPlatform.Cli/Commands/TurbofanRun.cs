@@ -39,6 +39,7 @@ public static class TurbofanRun
         {
             IdleTimeout = request.IdleSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
             MaxSamples = request.MaxSamples,
+            MaxStatesPerSecond = request.MaxStatesPerSecond ?? new TurbofanLiveOptions().MaxStatesPerSecond,
         };
 
         // Engines share channel names, so sample ids are twin/channel; the router checks them.
