@@ -81,20 +81,9 @@ public sealed partial class GaussianProcessRegressor
         }
 
         var p = x[0].Length;
-        var center = new double[p];
-        var sd = new double[p];
+        var (center, sd) = ColumnMoments.Of(x);
         for (var j = 0; j < p; j++)
         {
-            for (var i = 0; i < n; i++)
-            {
-                center[j] += x[i][j] / n;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                sd[j] += (x[i][j] - center[j]) * (x[i][j] - center[j]) / n;
-            }
-
             sd[j] = Math.Sqrt(sd[j]);
         }
 

@@ -58,21 +58,9 @@ public sealed class NearestNeighbourRegressor
             throw new ArgumentException("need at least 3 rows, one target each, and k >= 1");
         }
 
-        var p = x[0].Length;
-        var center = new double[p];
-        var scale = new double[p];
-        for (var j = 0; j < p; j++)
+        var (center, scale) = ColumnMoments.Of(x);
+        for (var j = 0; j < scale.Length; j++)
         {
-            for (var i = 0; i < n; i++)
-            {
-                center[j] += x[i][j] / n;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                scale[j] += (x[i][j] - center[j]) * (x[i][j] - center[j]) / n;
-            }
-
             // A constant feature is multiplied by zero (it carries no distance).
             scale[j] = scale[j] > 1e-300 ? Math.Sqrt(scale[j]) : double.PositiveInfinity;
         }

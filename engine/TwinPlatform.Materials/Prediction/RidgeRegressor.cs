@@ -60,20 +60,9 @@ public sealed class RidgeRegressor
         }
 
         var p = x[0].Length;
-        var center = new double[p];
-        var scale = new double[p];
+        var (center, scale) = ColumnMoments.Of(x);
         for (var j = 0; j < p; j++)
         {
-            for (var i = 0; i < n; i++)
-            {
-                center[j] += x[i][j] / n;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                scale[j] += (x[i][j] - center[j]) * (x[i][j] - center[j]) / n;
-            }
-
             scale[j] = scale[j] > 1e-300 ? Math.Sqrt(scale[j]) : 1;
         }
 
