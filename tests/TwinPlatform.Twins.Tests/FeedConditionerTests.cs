@@ -86,6 +86,31 @@ public sealed class FeedConditionerTests
     }
 
     [Fact]
+    public void Release_BurstsStampedAtOneInstant_AreNoGapUntilTheFeedPauses()
+    {
+        // Six readings per burst share a timestamp, bursts come every 0.2 s; three bursts are missing late on.
+        var c = new FeedConditioner(new FeedConditionerOptions());
+        var released = new List<SensorSample>();
+        var seq = 0L;
+        for (var burst = 0; burst < 60; burst++)
+        {
+            if (burst is >= 50 and <= 52)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < 6; k++)
+            {
+                c.Push(new SensorSample("a", T0 + (burst * TimeSpan.TicksPerSecond / 5), 1, SampleQuality.Good, seq++), released);
+            }
+        }
+
+        c.Flush(released);
+        var gap = Assert.Single(c.Statistics.Gaps);
+        Assert.Equal(0.8, gap.Seconds, 1e-9);
+    }
+
+    [Fact]
     public void Push_EqualTimestamps_ReleasesByPriority()
     {
         var c = new FeedConditioner(new FeedConditionerOptions { Priority = new Dictionary<string, int> { ["load"] = 0, ["gauge"] = 2 } });

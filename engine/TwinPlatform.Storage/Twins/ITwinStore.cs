@@ -71,6 +71,16 @@ public interface ITwinStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     Task AppendEventAsync(string runId, TwinEvent twinEvent, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends events and calibration points in one transaction (one commit however many there are),
+    /// each list in its order; nothing is written when the run is unknown.
+    /// </summary>
+    /// <param name="runId">An opened run.</param>
+    /// <param name="events">The events.</param>
+    /// <param name="calibration">The calibration points.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task AppendHistoryAsync(string runId, IReadOnlyList<TwinEvent> events, IReadOnlyList<CalibrationPoint> calibration, CancellationToken cancellationToken = default);
+
     /// <summary>A run's events in the order they were appended.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -49,30 +49,8 @@ public abstract partial class RelationalTwinStore
     /// <inheritdoc/>
     public Task AppendCalibrationAsync(string runId, CalibrationPoint point, CancellationToken cancellationToken = default)
     {
-        RequireText(runId, nameof(runId));
         ArgumentNullException.ThrowIfNull(point);
-        RequireText(point.TwinId, nameof(point.TwinId));
-        RequireText(point.Parameter, nameof(point.Parameter));
-        ThrowIfDisposed();
-        return InWriteTransactionAsync(
-            async (c, tx, ct) =>
-            {
-                await using var cmd = Command(c, tx, """
-                    INSERT INTO twin_calibration (run_id, twin_id, parameter, timestamp_utc_ticks, mean, sd, lower_bound, upper_bound, observations)
-                    SELECT run_id, @twin, @parameter, @ts, @mean, @sd, @lower, @upper, @n FROM twin_runs WHERE run_id = @run
-                    """);
-                AddText(cmd, "@twin", point.TwinId);
-                AddText(cmd, "@parameter", point.Parameter);
-                AddInt64(cmd, "@ts", point.TimestampUtc.UtcTicks);
-                AddDouble(cmd, "@mean", point.Mean);
-                AddDouble(cmd, "@sd", point.StandardDeviation);
-                AddDouble(cmd, "@lower", point.Lower);
-                AddDouble(cmd, "@upper", point.Upper);
-                AddInt64(cmd, "@n", point.Observations);
-                AddText(cmd, "@run", runId);
-                return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1 ? true : throw UnknownRun(runId);
-            },
-            cancellationToken);
+        return AppendHistoryAsync(runId, [], [point], cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -112,25 +90,98 @@ public abstract partial class RelationalTwinStore
     /// <inheritdoc/>
     public Task AppendEventAsync(string runId, TwinEvent twinEvent, CancellationToken cancellationToken = default)
     {
-        RequireText(runId, nameof(runId));
         ArgumentNullException.ThrowIfNull(twinEvent);
-        RequireText(twinEvent.TwinId, nameof(twinEvent.TwinId));
-        RequireText(twinEvent.Kind, nameof(twinEvent.Kind));
+        return AppendHistoryAsync(runId, [twinEvent], [], cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task AppendHistoryAsync(string runId, IReadOnlyList<TwinEvent> events, IReadOnlyList<CalibrationPoint> calibration, CancellationToken cancellationToken = default)
+    {
+        RequireText(runId, nameof(runId));
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(calibration);
+        foreach (var e in events)
+        {
+            ArgumentNullException.ThrowIfNull(e, nameof(events));
+            RequireText(e.TwinId, nameof(e.TwinId));
+            RequireText(e.Kind, nameof(e.Kind));
+        }
+
+        foreach (var point in calibration)
+        {
+            ArgumentNullException.ThrowIfNull(point, nameof(calibration));
+            RequireText(point.TwinId, nameof(point.TwinId));
+            RequireText(point.Parameter, nameof(point.Parameter));
+        }
+
         ThrowIfDisposed();
         return InWriteTransactionAsync(
             async (c, tx, ct) =>
             {
-                await using var cmd = Command(c, tx, """
-                    INSERT INTO twin_events (run_id, twin_id, kind, timestamp_utc_ticks, severity, message)
-                    SELECT run_id, @twin, @kind, @ts, @severity, @message FROM twin_runs WHERE run_id = @run
-                    """);
-                AddText(cmd, "@twin", twinEvent.TwinId);
-                AddText(cmd, "@kind", twinEvent.Kind);
-                AddInt64(cmd, "@ts", twinEvent.TimestampUtc.UtcTicks);
-                AddText(cmd, "@severity", twinEvent.Severity.ToString());
-                AddText(cmd, "@message", twinEvent.Message ?? string.Empty);
-                AddText(cmd, "@run", runId);
-                return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1 ? true : throw UnknownRun(runId);
+                await using (var known = Command(c, tx, "SELECT COUNT(*) FROM twin_runs WHERE run_id = @run"))
+                {
+                    AddText(known, "@run", runId);
+                    if (Convert.ToInt64(await known.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                    {
+                        throw UnknownRun(runId);
+                    }
+                }
+
+                if (events.Count > 0)
+                {
+                    await using var cmd = Command(c, tx, """
+                        INSERT INTO twin_events (run_id, twin_id, kind, timestamp_utc_ticks, severity, message)
+                        VALUES (@run, @twin, @kind, @ts, @severity, @message)
+                        """);
+                    AddText(cmd, "@run", runId);
+                    var twin = AddText(cmd, "@twin", string.Empty);
+                    var kind = AddText(cmd, "@kind", string.Empty);
+                    var ts = AddInt64(cmd, "@ts", 0);
+                    var severity = AddText(cmd, "@severity", string.Empty);
+                    var message = AddText(cmd, "@message", string.Empty);
+                    await cmd.PrepareAsync(ct).ConfigureAwait(false);
+                    foreach (var e in events)
+                    {
+                        twin.Value = e.TwinId;
+                        kind.Value = e.Kind;
+                        ts.Value = e.TimestampUtc.UtcTicks;
+                        severity.Value = e.Severity.ToString();
+                        message.Value = e.Message ?? string.Empty;
+                        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    }
+                }
+
+                if (calibration.Count > 0)
+                {
+                    await using var cmd = Command(c, tx, """
+                        INSERT INTO twin_calibration (run_id, twin_id, parameter, timestamp_utc_ticks, mean, sd, lower_bound, upper_bound, observations)
+                        VALUES (@run, @twin, @parameter, @ts, @mean, @sd, @lower, @upper, @n)
+                        """);
+                    AddText(cmd, "@run", runId);
+                    var twin = AddText(cmd, "@twin", string.Empty);
+                    var parameter = AddText(cmd, "@parameter", string.Empty);
+                    var ts = AddInt64(cmd, "@ts", 0);
+                    var mean = AddDouble(cmd, "@mean", 0);
+                    var sd = AddDouble(cmd, "@sd", 0);
+                    var lower = AddDouble(cmd, "@lower", 0);
+                    var upper = AddDouble(cmd, "@upper", 0);
+                    var n = AddInt64(cmd, "@n", 0);
+                    await cmd.PrepareAsync(ct).ConfigureAwait(false);
+                    foreach (var point in calibration)
+                    {
+                        twin.Value = point.TwinId;
+                        parameter.Value = point.Parameter;
+                        ts.Value = point.TimestampUtc.UtcTicks;
+                        mean.Value = DoubleValue(point.Mean);
+                        sd.Value = DoubleValue(point.StandardDeviation);
+                        lower.Value = DoubleValue(point.Lower);
+                        upper.Value = DoubleValue(point.Upper);
+                        n.Value = point.Observations;
+                        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    }
+                }
+
+                return true;
             },
             cancellationToken);
     }

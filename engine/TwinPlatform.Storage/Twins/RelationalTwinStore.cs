@@ -148,10 +148,13 @@ public abstract partial class RelationalTwinStore : ITwinStore
         var p = cmd.CreateParameter();
         p.ParameterName = name;
         p.DbType = DbType.Double;
-        p.Value = double.IsNaN(value) ? DBNull.Value : value;
+        p.Value = DoubleValue(value);
         cmd.Parameters.Add(p);
         return p;
     }
+
+    /// <summary>A double as a parameter value: NaN is NULL (the schema's encoding of NaN).</summary>
+    private protected static object DoubleValue(double value) => double.IsNaN(value) ? DBNull.Value : value;
 
     /// <summary>Reads a nullable double column; NULL is NaN.</summary>
     private protected static double GetDouble(DbDataReader reader, int ordinal) =>

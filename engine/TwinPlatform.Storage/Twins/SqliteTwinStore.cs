@@ -181,7 +181,7 @@ public sealed class SqliteTwinStore : RelationalTwinStore
             channel.Value = s.Channel;
             sequence.Value = s.Sequence;
             ts.Value = s.TimestampUtcTicks;
-            value.Value = double.IsNaN(s.Value) ? DBNull.Value : s.Value;
+            value.Value = DoubleValue(s.Value);
             unit.Value = s.Unit;
             quality.Value = (long)s.Quality;
 

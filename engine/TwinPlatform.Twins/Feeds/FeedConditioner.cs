@@ -140,14 +140,19 @@ public sealed class FeedConditioner
             if (_lastTicks != long.MinValue)
             {
                 var dt = ticks - _lastTicks;
-                if (_nominalInterval == 0)
+                if (dt <= 0)
                 {
-                    // The nominal interval is the median of the first intervals seen.
+                    // Readings stamped with the same instant (a sensor that sends in bursts) are
+                    // neither an interval to learn from nor a gap.
+                }
+                else if (_nominalInterval == 0)
+                {
+                    // The nominal interval is the median of the first positive intervals seen.
                     _intervals.Add(dt);
                     if (_intervals.Count == 15)
                     {
                         _intervals.Sort();
-                        _nominalInterval = Math.Max(1, _intervals[7]);
+                        _nominalInterval = _intervals[7];
                     }
                 }
                 else if (dt > factor * _nominalInterval)

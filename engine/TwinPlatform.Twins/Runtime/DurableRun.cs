@@ -386,39 +386,45 @@ public static class DurableRun
             }
         }
 
+        /// <summary>Writes the events raised and the calibration points due since the last call, in one transaction.</summary>
         public async Task AfterBatchAsync()
         {
             var events = runtime.Events;
-            for (; _eventsWritten < events.Count; _eventsWritten++)
+            var written = new List<StoredEvent>(events.Count - _eventsWritten + _pending.Count);
+            for (var i = _eventsWritten; i < events.Count; i++)
             {
-                var e = events[_eventsWritten];
-                await store.AppendEventAsync(options.RunId, new StoredEvent(
-                    e.Twin, SceneReportWriter.EventKindName(e.Kind), e.Timestamp, Severity(e.Kind), e.Message)).ConfigureAwait(false);
+                var e = events[i];
+                written.Add(new StoredEvent(e.Twin, SceneReportWriter.EventKindName(e.Kind), e.Timestamp, Severity(e.Kind), e.Message));
             }
 
-            foreach (var e in _pending)
-            {
-                await store.AppendEventAsync(options.RunId, e).ConfigureAwait(false);
-            }
-
-            _pending.Clear();
+            written.AddRange(_pending);
+            var points = new List<CalibrationPoint>();
+            var next = new List<(string Id, long Next)>();
             foreach (var (id, twin) in runtime.Components)
             {
-                if (twin.Calibration is not { Observations: > 0 } calibration)
-                {
-                    continue;
-                }
-
-                var next = _nextCalibration.GetValueOrDefault(id, options.CalibrationEvery);
-                if (twin.Compared < next)
+                if (twin.Calibration is not { Observations: > 0 } calibration
+                    || twin.Compared < _nextCalibration.GetValueOrDefault(id, options.CalibrationEvery))
                 {
                     continue;
                 }
 
                 var modulus = calibration.Modulus();
-                await store.AppendCalibrationAsync(options.RunId, new CalibrationPoint(
-                    id, "youngs_modulus", new DateTimeOffset(runtime.EndTicks, TimeSpan.Zero), modulus.Mean, modulus.StandardDeviation, modulus.Lower, modulus.Upper, calibration.Observations)).ConfigureAwait(false);
-                _nextCalibration[id] = ((twin.Compared / options.CalibrationEvery) + 1) * options.CalibrationEvery;
+                points.Add(new CalibrationPoint(
+                    id, "youngs_modulus", new DateTimeOffset(runtime.EndTicks, TimeSpan.Zero), modulus.Mean, modulus.StandardDeviation, modulus.Lower, modulus.Upper, calibration.Observations));
+                next.Add((id, ((twin.Compared / options.CalibrationEvery) + 1) * options.CalibrationEvery));
+            }
+
+            if (written.Count == 0 && points.Count == 0)
+            {
+                return;
+            }
+
+            await store.AppendHistoryAsync(options.RunId, written, points).ConfigureAwait(false);
+            _eventsWritten = events.Count;
+            _pending.Clear();
+            foreach (var (id, n) in next)
+            {
+                _nextCalibration[id] = n;
             }
         }
 

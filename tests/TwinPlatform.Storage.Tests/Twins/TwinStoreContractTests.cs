@@ -352,6 +352,33 @@ public abstract class TwinStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task History_EventsAndCalibrationInOneCall_ReadBackInOrderAfterSingleAppends()
+    {
+        var store = await OpenAsync();
+        var run = await NewRunAsync(store);
+        TwinEvent first = new("twin-a", TwinEventKinds.Gap, T0, TwinEventSeverity.Warning, "strain-1 silent for 5 s");
+        TwinEvent[] events =
+        [
+            new("twin-a", TwinEventKinds.Drift, T0.AddMinutes(1), TwinEventSeverity.Alarm, "residual bias 3.2 sigma"),
+            new("twin-b", TwinEventKinds.Rejected, T0.AddMinutes(2), TwinEventSeverity.Info, string.Empty),
+        ];
+        CalibrationPoint[] points =
+        [
+            new("twin-a", "youngs_modulus", T0, 2.0e11, double.NaN, 1.9e11, 2.1e11, 10),
+            new("twin-b", "conductivity", T0.AddSeconds(1), 45.5, 0.5, 44.7, 46.3, 3),
+        ];
+        await store.AppendEventAsync(run, first);
+        await store.AppendHistoryAsync(run, events, points);
+        await store.AppendHistoryAsync(run, [], []);
+
+        Assert.Equal([first, .. events], await store.ReadEventsAsync(run));
+        Assert.Equal(points, await store.ReadCalibrationAsync(run));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AppendHistoryAsync("never-opened", events, points));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AppendHistoryAsync(run, [events[0] with { Kind = string.Empty }, events[1]], []));
+        Assert.Equal(3, (await store.ReadEventsAsync(run)).Count);
+    }
+
+    [Fact]
     public async Task Lineage_MaterialComponentSystemChain_ReadByNodeInBothDirections()
     {
         var store = await OpenAsync();
