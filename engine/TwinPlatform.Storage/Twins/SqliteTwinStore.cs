@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace TwinPlatform.Storage.Twins;
 
@@ -154,44 +155,49 @@ public sealed class SqliteTwinStore : RelationalTwinStore
         long lastOrdinal,
         CancellationToken cancellationToken)
     {
-        await using var insert = Command(connection, transaction, """
+        // The rows go through SQLite's own statement API: one prepared statement with positional
+        // parameters, a value rebound only when it changes (the run always, a channel's twin and unit
+        // mostly), and no data reader per row as the ADO.NET command would create.
+        var db = ((SqliteConnection)connection).Handle!;
+        var rc = raw.sqlite3_prepare_v2(db, """
             INSERT INTO twin_samples (run_id, ordinal, twin_id, channel, sequence, timestamp_utc_ticks, value_si, unit, quality)
-            VALUES (@run, @ordinal, @twin, @channel, @sequence, @ts, @value, @unit, @quality)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             ON CONFLICT (run_id, channel, sequence) DO NOTHING
-            """);
-        AddText(insert, "@run", runId);
-        var ordinal = AddInt64(insert, "@ordinal", 0);
-        var twin = AddText(insert, "@twin", string.Empty);
-        var channel = AddText(insert, "@channel", string.Empty);
-        var sequence = AddInt64(insert, "@sequence", 0);
-        var ts = AddInt64(insert, "@ts", 0);
-        var value = AddDouble(insert, "@value", 0);
-        var unit = AddText(insert, "@unit", string.Empty);
-        var quality = AddInt64(insert, "@quality", 0);
-        insert.Prepare();
-
+            """, out var insert);
+        Check(db, rc);
         var tally = new Dictionary<string, ChannelTally>(StringComparer.Ordinal);
         var next = lastOrdinal;
-        for (var i = 0; i < samples.Count; i++)
+        using (insert)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var s = samples[i];
-            ordinal.Value = next + 1;
-            twin.Value = s.Twin;
-            channel.Value = s.Channel;
-            sequence.Value = s.Sequence;
-            ts.Value = s.TimestampUtcTicks;
-            value.Value = DoubleValue(s.Value);
-            unit.Value = s.Unit;
-            quality.Value = (long)s.Quality;
-
-            // Microsoft.Data.Sqlite runs synchronously; the async overload would only add a Task per row.
-            if (insert.ExecuteNonQuery() == 1)
+            Check(db, raw.sqlite3_bind_text(insert, 1, runId));
+            string? twin = null, channel = null, unit = null;
+            for (var i = 0; i < samples.Count; i++)
             {
-                next++;
-                tally[s.Channel] = tally.TryGetValue(s.Channel, out var t)
-                    ? new ChannelTally(t.Twin, Math.Max(t.LastSequence, s.Sequence), t.Count + 1)
-                    : new ChannelTally(s.Twin, s.Sequence, 1);
+                cancellationToken.ThrowIfCancellationRequested();
+                var s = samples[i];
+                Check(db, raw.sqlite3_bind_int64(insert, 2, next + 1));
+                BindText(db, insert, 3, ref twin, s.Twin);
+                BindText(db, insert, 4, ref channel, s.Channel);
+                Check(db, raw.sqlite3_bind_int64(insert, 5, s.Sequence));
+                Check(db, raw.sqlite3_bind_int64(insert, 6, s.TimestampUtcTicks));
+                Check(db, double.IsNaN(s.Value) ? raw.sqlite3_bind_null(insert, 7) : raw.sqlite3_bind_double(insert, 7, s.Value));
+                BindText(db, insert, 8, ref unit, s.Unit);
+                Check(db, raw.sqlite3_bind_int64(insert, 9, s.Quality));
+                rc = raw.sqlite3_step(insert);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    Check(db, rc);
+                }
+
+                var inserted = raw.sqlite3_changes(db) == 1;
+                Check(db, raw.sqlite3_reset(insert));
+                if (inserted)
+                {
+                    next++;
+                    tally[s.Channel] = tally.TryGetValue(s.Channel, out var t)
+                        ? new ChannelTally(t.Twin, Math.Max(t.LastSequence, s.Sequence), t.Count + 1)
+                        : new ChannelTally(s.Twin, s.Sequence, 1);
+                }
             }
         }
 
@@ -236,5 +242,24 @@ public sealed class SqliteTwinStore : RelationalTwinStore
         }
     }
 
+    /// <summary>Throws the connection's error for a failed SQLite call.</summary>
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+        {
+            throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(db));
+        }
+    }
+
     private readonly record struct ChannelTally(string Twin, long LastSequence, long Count);
+
+    /// <summary>Binds a text parameter unless <paramref name="bound"/>, the text bound to it last, is equal already.</summary>
+    private static void BindText(sqlite3 db, sqlite3_stmt statement, int index, ref string? bound, string value)
+    {
+        if (!string.Equals(bound, value, StringComparison.Ordinal))
+        {
+            Check(db, raw.sqlite3_bind_text(statement, index, value));
+            bound = value;
+        }
+    }
 }

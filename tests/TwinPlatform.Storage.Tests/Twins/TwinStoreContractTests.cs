@@ -33,15 +33,16 @@ public abstract class TwinStoreContractTests : IAsyncLifetime
     {
         var store = await OpenAsync();
         var run = await NewRunAsync(store);
-        StoredSample[] first = [Sample("a", 1, 10.5), Sample("b", 1, -3.25), Sample("a", 2, 11)];
-        StoredSample[] second = [Sample("b", 2, -3.5), Sample("a", 3, 12)];
+        // Twin and unit change from sample to sample as well as the channel: each row keeps its own.
+        StoredSample[] first = [Sample("a", 1, 10.5), Sample("b", 1, -3.25) with { Twin = "twin-2", Unit = "SI K" }, Sample("a", 2, 11)];
+        StoredSample[] second = [Sample("b", 2, -3.5) with { Twin = "twin-2", Unit = "SI K" }, Sample("a", 3, 12), Sample("c", 1, 0.5) with { Unit = "SI K" }];
 
         var r1 = await store.AppendSamplesAsync(run, first);
         var r2 = await store.AppendSamplesAsync(run, second);
         var back = await ReadAllAsync(store, run);
 
         Assert.Equal(new SampleAppendResult(3, 0, 3), r1);
-        Assert.Equal(new SampleAppendResult(2, 0, 5), r2);
+        Assert.Equal(new SampleAppendResult(3, 0, 6), r2);
         Assert.Equal(4, r2.FirstInsertedOrdinal);
         StoredSample[] expected = [.. first, .. second];
         Assert.Equal(expected.Length, back.Count);
