@@ -1,4 +1,4 @@
-using TwinPlatform.Testing;
+using TwinPlatform.Plugins.Mqtt;
 
 namespace TwinPlatform.Feeds.Tests;
 
@@ -7,7 +7,7 @@ public sealed class MosquittoFactAttribute : FactAttribute
 {
     public MosquittoFactAttribute()
     {
-        if (MosquittoBroker.Executable is null)
+        if (MosquittoProcess.Executable is null)
         {
             Skip = "mosquitto is not installed (apt-get install mosquitto; ./twin test installs it)";
         }

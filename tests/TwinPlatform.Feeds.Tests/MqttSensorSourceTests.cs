@@ -10,7 +10,7 @@ namespace TwinPlatform.Feeds.Tests;
 public sealed class MqttSensorSourceTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly MosquittoBroker? _broker = MosquittoBroker.Executable is null ? null : MosquittoBroker.Start();
+    private readonly MosquittoProcess? _broker = MosquittoProcess.Executable is null ? null : MosquittoProcess.Start(RepoPaths.NewTempFolder("mosquitto"), new MosquittoProcessOptions { Persistence = true });
 
     public void Dispose() => _broker?.Dispose();
 

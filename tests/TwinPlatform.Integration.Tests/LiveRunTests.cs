@@ -3,10 +3,11 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using TwinPlatform.Plugins.Mqtt;
 using TwinPlatform.Storage.Twins;
 using TwinPlatform.Testing;
-using TwinPlatform.Twins.Feeds;
 using TwinPlatform.Twins.Feeds.Wire;
+using TwinPlatform.Twins.Feeds;
 using Xunit.Abstractions;
 
 namespace TwinPlatform.Integration.Tests;
@@ -26,8 +27,8 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
     [Fact]
     public async Task Mqtt_RunnerKilledMidFeed_ResumesFromTheStore_LosesNothing_AndAgreesWithTheReplay()
     {
-        Assert.True(MosquittoBroker.Executable is not null, "mosquitto is not installed (./twin test installs it)");
-        using var broker = MosquittoBroker.Start();
+        Assert.True(MosquittoProcess.Executable is not null, "mosquitto is not installed (./twin test installs it)");
+        using var broker = MosquittoProcess.Start(RepoPaths.NewTempFolder("mosquitto"), new MosquittoProcessOptions { Persistence = true });
         var dir = RepoPaths.NewTempFolder("live-mqtt");
         var db = Path.Combine(dir, "twins.db");
         var runArgs = $"\"{Twin}\" run \"{Scene}\" --source mqtt --broker 127.0.0.1:{broker.Port} --client-id it-live --run-id live " +
@@ -84,8 +85,8 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
     [Fact]
     public async Task Mqtt_RunWithoutIdleTimeout_StopsGracefullyOnSigint_AndWritesItsReport()
     {
-        Assert.True(MosquittoBroker.Executable is not null, "mosquitto is not installed (./twin test installs it)");
-        using var broker = MosquittoBroker.Start();
+        Assert.True(MosquittoProcess.Executable is not null, "mosquitto is not installed (./twin test installs it)");
+        using var broker = MosquittoProcess.Start(RepoPaths.NewTempFolder("mosquitto"), new MosquittoProcessOptions { Persistence = true });
         var dir = RepoPaths.NewTempFolder("live-sigint");
         var db = Path.Combine(dir, "twins.db");
         using var runner = TwinProcess.Start($"\"{Twin}\" run \"{Scene}\" --source mqtt --broker 127.0.0.1:{broker.Port} --client-id it-sigint " +

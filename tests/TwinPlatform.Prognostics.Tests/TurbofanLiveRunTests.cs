@@ -118,7 +118,7 @@ public sealed class TurbofanLiveRunTests
     [MosquittoFact]
     public async Task RunLiveAsync_OverMosquitto_ReportEqualsTheReplay()
     {
-        using var broker = MosquittoBroker.Start();
+        using var broker = MosquittoProcess.Start(RepoPaths.NewTempFolder("mosquitto"), new MosquittoProcessOptions { Persistence = true });
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = timeout.Token;
         var replayFolder = RepoPaths.NewTempFolder("turbofan-replay");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TwinPlatform.Plugins.Mqtt;
 using TwinPlatform.Server;
 using TwinPlatform.Tools.FeedBench;
 using TwinPlatform.Twins.Feeds.Wire;
@@ -48,8 +49,7 @@ for (var i = 0; i < args.Length - 1; i += 2)
     }
 }
 
-var executable = BrokerProcess.FindExecutable();
-if (executable is null)
+if (MosquittoProcess.Executable is null)
 {
     Console.Error.WriteLine("mosquitto is not installed (apt-get install mosquitto)");
     return 2;
@@ -77,7 +77,11 @@ foreach (var name in workloads)
 var loadBefore = LoadAverage();
 Console.WriteLine(string.Create(c, $"feedbench: {Environment.ProcessorCount} cores, load average {loadBefore}; {seconds:F0} s per phase after a {warmupSeconds:F0} s warm-up per workload; mosquitto set_tcp_nodelay {tcpNoDelay}"));
 
-using var broker = BrokerProcess.Start(executable, tcpNoDelay);
+// No queue or in-flight limit at the broker (a slow QoS 1 subscriber is never dropped, mosquitto's
+// default queue of 1000 would drop), no persistence: the benchmark needs none.
+using var broker = MosquittoProcess.Start(
+    Directory.CreateTempSubdirectory("feedbench-mosquitto-").FullName,
+    new MosquittoProcessOptions { Persistence = false, MaxQueuedMessages = 0, MaxInflightMessages = 0, TcpNoDelay = tcpNoDelay });
 await using var server = await SensorServer.StartAsync(new SensorServerOptions(), new SensorMessageConverter(null, SensorIdMode.TwinAndChannel), ct);
 await using var viewer = await StateSubscriber.StartAsync(server.HubUrl, ct);
 Console.WriteLine($"mosquitto pid {broker.ProcessId} on 127.0.0.1:{broker.Port}; sensor hub {server.HubUrl}");
