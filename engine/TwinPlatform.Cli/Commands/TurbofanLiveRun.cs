@@ -120,7 +120,10 @@ public static class TurbofanLiveRun
                         }
                     }
 
-                    states += await PublishDueAsync(publisher, options.TwinPrefix, conflator, due, all: false).ConfigureAwait(false);
+                    if (conflator.WaitingCount > 0)
+                    {
+                        states += await PublishDueAsync(publisher, options.TwinPrefix, conflator, due, all: false).ConfigureAwait(false);
+                    }
                 }
 
                 // Not cancellable: a delivery applied to the twins is acknowledged even when the run is ending.
