@@ -16,32 +16,7 @@ internal static class TestMeshes
     /// </summary>
     public static Mesh Box(int nx, int ny, int nz, double lx, double ly, double lz, bool quadratic, double distortion = 0, int seed = 1)
     {
-        var random = new Random(seed);
-        var x = new List<double>();
-        var y = new List<double>();
-        var z = new List<double>();
-        int Index(int i, int j, int k) => i + ((nx + 1) * (j + ((ny + 1) * k)));
-        for (var k = 0; k <= nz; k++)
-        {
-            for (var j = 0; j <= ny; j++)
-            {
-                for (var i = 0; i <= nx; i++)
-                {
-                    double px = lx * i / nx, py = ly * j / ny, pz = lz * k / nz;
-                    var interior = i > 0 && i < nx && j > 0 && j < ny && k > 0 && k < nz;
-                    if (interior && distortion > 0)
-                    {
-                        px += distortion * (lx / nx) * ((2 * random.NextDouble()) - 1);
-                        py += distortion * (ly / ny) * ((2 * random.NextDouble()) - 1);
-                        pz += distortion * (lz / nz) * ((2 * random.NextDouble()) - 1);
-                    }
-
-                    x.Add(px);
-                    y.Add(py);
-                    z.Add(pz);
-                }
-            }
-        }
+        var (x, y, z) = StructuredMesh.Lattice(nx, ny, nz, BoxCorner(nx, ny, nz, lx, ly, lz, distortion, seed));
 
         var corners = new List<int>();
         Span<int> hex = stackalloc int[8];
@@ -51,14 +26,7 @@ internal static class TestMeshes
             {
                 for (var i = 0; i < nx; i++)
                 {
-                    hex[0] = Index(i, j, k);
-                    hex[1] = Index(i + 1, j, k);
-                    hex[2] = Index(i + 1, j + 1, k);
-                    hex[3] = Index(i, j + 1, k);
-                    hex[4] = Index(i, j, k + 1);
-                    hex[5] = Index(i + 1, j, k + 1);
-                    hex[6] = Index(i + 1, j + 1, k + 1);
-                    hex[7] = Index(i, j + 1, k + 1);
+                    StructuredMesh.CellCorners(nx, ny, i, j, k, hex);
                     for (var t = 0; t < 6; t++)
                     {
                         int a = hex[Kuhn[4 * t]], b = hex[Kuhn[(4 * t) + 1]], c = hex[Kuhn[(4 * t) + 2]], d = hex[Kuhn[(4 * t) + 3]];
@@ -97,18 +65,7 @@ internal static class TestMeshes
 
                 for (var m = 0; m < 6; m++)
                 {
-                    int a = corners[(4 * e) + edges[2 * m]], b = corners[(4 * e) + edges[(2 * m) + 1]];
-                    var key = (Math.Min(a, b), Math.Max(a, b));
-                    if (!mid.TryGetValue(key, out var node))
-                    {
-                        node = x.Count;
-                        x.Add(0.5 * (x[a] + x[b]));
-                        y.Add(0.5 * (y[a] + y[b]));
-                        z.Add(0.5 * (z[a] + z[b]));
-                        mid[key] = node;
-                    }
-
-                    connectivity[(10 * e) + 4 + m] = node;
+                    connectivity[(10 * e) + 4 + m] = StructuredMesh.MidEdgeNode(mid, x, y, z, corners[(4 * e) + edges[2 * m]], corners[(4 * e) + edges[(2 * m) + 1]]);
                 }
             }
         }
@@ -184,6 +141,27 @@ internal static class TestMeshes
         {
             mesh.AddNodeSet(new NodeSet("interior", interior));
         }
+    }
+
+    /// <summary>
+    /// Lattice positions of the box [0, lx] x [0, ly] x [0, lz] in n cells per axis; interior nodes move by up to
+    /// <paramref name="distortion"/> of the cell size per axis (random, from <paramref name="seed"/>, drawn in lattice order).
+    /// </summary>
+    public static Func<int, int, int, (double X, double Y, double Z)> BoxCorner(int nx, int ny, int nz, double lx, double ly, double lz, double distortion, int seed)
+    {
+        var random = new Random(seed);
+        return (i, j, k) =>
+        {
+            double px = lx * i / nx, py = ly * j / ny, pz = lz * k / nz;
+            if (distortion > 0 && i > 0 && i < nx && j > 0 && j < ny && k > 0 && k < nz)
+            {
+                px += distortion * (lx / nx) * ((2 * random.NextDouble()) - 1);
+                py += distortion * (ly / ny) * ((2 * random.NextDouble()) - 1);
+                pz += distortion * (lz / nz) * ((2 * random.NextDouble()) - 1);
+            }
+
+            return (px, py, pz);
+        };
     }
 
     private static double SignedVolume(List<double> x, List<double> y, List<double> z, int a, int b, int c, int d)
