@@ -61,6 +61,60 @@ public sealed class ConformalEnsembleRegressorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Predict_MedianAggregation_IsTheMedianOfTheMembersAndTheSpreadTheirSd()
+    {
+        var data = Data.Subset(Enumerable.Range(0, 90).ToArray());
+        var y = data.Target(MaterialPropertyNames.FatigueStrength);
+        var model = ConformalEnsembleRegressor.Fit(data.Rows, y, data.Groups,
+            new EnsembleOptions { EnsembleSize = 9, NumberOfTrees = 20, Seed = 7, Aggregation = EnsembleAggregation.Median });
+        var query = Data.Rows[200];
+
+        var members = model.MemberPredictions([query]).Select(m => (double)m[0]).Order().ToArray();
+        var mean = members.Average();
+        var sd = Math.Sqrt(members.Sum(v => (v - mean) * (v - mean)) / (members.Length - 1));
+        var p = model.Predict(query);
+
+        Assert.Equal(members[4], p.Mean);
+        Assert.Equal(sd, p.Spread, 9);
+        Assert.Equal(p.Mean - p.Lower, p.Upper - p.Mean, 9);
+        Assert.Contains("Median", model.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SaveLoad_MedianAggregation_LoadedModelKeepsTheMedian()
+    {
+        var data = Data.Subset(Enumerable.Range(0, 90).ToArray());
+        var options = new EnsembleOptions { EnsembleSize = 8, NumberOfTrees = 20, Seed = 3, Aggregation = EnsembleAggregation.Median };
+        var model = ConformalEnsembleRegressor.Fit(data.Rows, data.Target(MaterialPropertyNames.TensileStrength), data.Groups, options);
+
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = ConformalEnsembleRegressor.Load(stream, model.FeatureCount, model.EnsembleSize, model.Calibration, options.Aggregation);
+
+        Assert.Equal(model.Predict(Data.Rows[200]), loaded.Predict(Data.Rows[200]));
+    }
+
+    [Fact]
+    public void Fit_DartBooster_DeterministicAndNotTheGradientBooster()
+    {
+        var data = Data.Subset(Enumerable.Range(0, 90).ToArray());
+        var y = data.Target(MaterialPropertyNames.FatigueStrength);
+        var gradient = new EnsembleOptions { Learner = EnsembleLearner.LightGbm, EnsembleSize = 8, NumberOfTrees = 50, Seed = 11 };
+        var dart = gradient with { Booster = LightGbmBooster.Dart };
+
+        var a = ConformalEnsembleRegressor.Fit(data.Rows, y, data.Groups, dart);
+        var b = ConformalEnsembleRegressor.Fit(data.Rows, y, data.Groups, dart with { MaxDegreeOfParallelism = 1 });
+        var g = ConformalEnsembleRegressor.Fit(data.Rows, y, data.Groups, gradient);
+        var query = Data.Rows[200];
+
+        Assert.Equal(a.Predict(query), b.Predict(query));
+        Assert.NotEqual(g.Predict(query).Mean, a.Predict(query).Mean);
+        Assert.InRange(a.Predict(query).Mean, y.Min() - 100, y.Max() + 100);
+        Assert.Contains("Dart", a.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QuantileOf_TwentyScores_TakesTheCeilRank()
     {
         var scores = Enumerable.Range(1, 20).Select(i => (double)i).ToArray();

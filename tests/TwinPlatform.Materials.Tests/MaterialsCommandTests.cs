@@ -49,6 +49,67 @@ public sealed class MaterialsCommandTests
     }
 
     [Fact]
+    public void BuildModel_BoosterAggregateAndSelectFrom_ReachTheModelSettings()
+    {
+        var request = new MaterialsCvRequest("d.csv", "m.yaml", "yield_strength")
+        {
+            Model = "stack",
+            Booster = "dart",
+            Aggregate = "median",
+            SelectFrom = ["target-transform=log", "booster=gradient; learning-rate=0.1 ;gp-features=mass", "gp-optimise=true"],
+            SelectionFolds = 4,
+        };
+
+        var model = MaterialsCvCommand.BuildModel(request);
+
+        Assert.Equal(Prediction.LightGbmBooster.Dart, model.Ensemble.Booster);
+        Assert.Equal(Prediction.EnsembleAggregation.Median, model.Ensemble.Aggregation);
+        Assert.Equal(3, model.Alternatives!.Count);
+        Assert.Equal(4, model.SelectionFolds);
+        Assert.Equal(Prediction.TargetTransform.Log, model.Alternatives[0].TargetTransform);
+        Assert.Equal(Prediction.LightGbmBooster.Dart, model.Alternatives[0].Ensemble.Booster);
+        Assert.Equal(Prediction.LightGbmBooster.Gradient, model.Alternatives[1].Ensemble.Booster);
+        Assert.Equal(0.1, model.Alternatives[1].Ensemble.LearningRate);
+        Assert.True(model.Alternatives[1].ProcessFeatures!.MassFractions);
+        Assert.True(model.Alternatives[2].Stack!.Process.Optimise);
+        Assert.All(model.Alternatives, a => Assert.Null(a.Alternatives));
+        Assert.Throws<FormatException>(() => MaterialsCvCommand.BuildModel(request with { SelectFrom = ["folds=3"] }));
+        Assert.Throws<FormatException>(() => MaterialsCvCommand.BuildModel(request with { SelectFrom = ["trees=many"] }));
+        Assert.Throws<FormatException>(() => MaterialsCvCommand.BuildModel(request with { SelectFrom = ["log"] }));
+        Assert.Throws<FormatException>(() => MaterialsCvCommand.BuildModel(request with { Aggregate = "mode" }));
+    }
+
+    [Fact]
+    public void Cv_PredictionsOut_WritesEveryHeldOutRowWithItsFold()
+    {
+        var path = Path.Combine(RepoPaths.NewTempFolder("cli-cv-predictions"), "predictions.csv");
+        var output = new StringWriter();
+        var request = new MaterialsCvRequest(ImportPaths.Data("matbench_steels.json"), ImportPaths.Mapping("matbench_steels"), "yield_strength")
+        {
+            Folds = 3,
+            Scheme = "matbench",
+            Ensemble = 8,
+            Trees = 50,
+            Model = "trees",
+            Features = "fractions",
+            PredictionsOut = path,
+        };
+
+        var code = MaterialsCvCommand.Execute(request, output, new StringWriter());
+
+        Assert.Equal(0, code);
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("repeat,fold,row,name,formula,actual,mean,sd,lower,upper", lines[0]);
+        Assert.Equal(313, lines.Length);
+        var rows = lines[1..].Select(l => l.Split(',')).ToArray();
+        Assert.Equal(["1", "2", "3"], rows.Select(r => r[1]).Distinct().Order());
+        Assert.Equal(Enumerable.Range(0, 312).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(r => r[2]));
+        Assert.Equal("mb-steels-001", rows[0][3]);
+        Assert.StartsWith("Fe0.62", rows[0][4], StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.True(double.Parse(r[8], System.Globalization.CultureInfo.InvariantCulture) < double.Parse(r[9], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public void Import_Nims_StoresOnceReportsCounts()
     {
         var db = Path.Combine(RepoPaths.NewTempFolder("cli-import"), "materials.db");

@@ -115,4 +115,38 @@ public sealed class StackedRegressorTests
         Assert.True(p.Lower < p.Mean && p.Mean < p.Upper);
         Assert.InRange(p.Mean, F([0.5, 0.5, 0.5]) - 60, F([0.5, 0.5, 0.5]) + 60);
     }
+
+    [Fact]
+    public void Fit_GateByProcessSd_NearAndFarQueriesTakeTheirOwnWeights()
+    {
+        var rng = new Random(41);
+        double F(double[] v) => 1000 + (400 * v[0] * v[1]) + (200 * Math.Sin(4 * v[2]));
+        var x = Enumerable.Range(0, 100).Select(_ => new[] { rng.NextDouble(), rng.NextDouble(), rng.NextDouble() }).ToArray();
+        var y = x.Select(v => F(v) + (10 * (rng.NextDouble() - 0.5))).ToArray();
+        var ensemble = new EnsembleOptions { EnsembleSize = 8, NumberOfTrees = 50, CrossFitFolds = 4, Seed = 5 };
+        var groups = Enumerable.Range(0, x.Length).ToArray();
+        var options = new StackOptions { WeightStep = 0.1, ProcessRefitFolds = 4 };
+
+        var plain = StackedRegressor.Fit(x, y, groups, ensemble, options);
+        var gated = StackedRegressor.Fit(x, y, groups, ensemble, options with { GateByProcessSd = true });
+
+        Assert.Null(plain.FarWeights);
+        Assert.NotNull(gated.FarWeights);
+        Assert.Equal(1.0, gated.FarWeights!.Sum(), 12);
+        Assert.Equal(1.0, gated.Weights.Sum(), 12);
+
+        // Each half's weights are the best for its rows, so together they fit the training rows at least as well as one vector.
+        Assert.True(gated.OutOfSampleMae <= plain.OutOfSampleMae + 1e-9, $"gated {gated.OutOfSampleMae:F3}, plain {plain.OutOfSampleMae:F3}");
+        Assert.StartsWith("stack far w=(", gated.Description, StringComparison.Ordinal);
+
+        // A training row is near (process sd at its floor), a point far outside the unit cube is far (sd near the prior's).
+        foreach (var (query, weights) in new[] { (x[3], gated.Weights), ([4.0, 4.0, 4.0], gated.FarWeights) })
+        {
+            var trees = gated.Trees.Predict([query])[0].Mean;
+            var process = gated.Process.Predict(query).Mean;
+            var ridge = gated.Ridge!.Predict(query);
+            var expected = (weights[0] * trees) + (weights[1] * process) + (weights[2] * ridge);
+            Assert.Equal(expected, gated.Predict([query])[0].Mean, 6);
+        }
+    }
 }

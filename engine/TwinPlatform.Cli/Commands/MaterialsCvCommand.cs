@@ -32,6 +32,8 @@ public static class MaterialsCvCommand
         var model = new Option<string>("--model") { Description = "blend (trees + Gaussian process, weight chosen on training rows), stack (trees + Gaussian process + ridge, weights chosen on training rows) or trees", DefaultValueFactory = _ => "blend" };
         var learner = new Option<string>("--learner") { Description = "Tree learner: lightgbm, fasttree or fastforest", DefaultValueFactory = _ => "lightgbm" };
         var ensemble = new Option<int>("--ensemble") { Description = "Bootstrap members", DefaultValueFactory = _ => 32 };
+        var booster = new Option<string>("--booster") { Description = "Boosting scheme of LightGBM tree members: gradient or dart (dropout boosting)", DefaultValueFactory = _ => "gradient" };
+        var aggregate = new Option<string>("--aggregate") { Description = "How the tree members are combined into the point prediction (and out-of-bag predictions): mean or median", DefaultValueFactory = _ => "mean" };
         var trees = new Option<int>("--trees") { Description = "Trees per member", DefaultValueFactory = _ => 300 };
         var leaves = new Option<int>("--leaves") { Description = "Leaves per tree", DefaultValueFactory = _ => 8 };
         var rate = new Option<double>("--learning-rate") { Description = "Boosting learning rate", DefaultValueFactory = _ => 0.05 };
@@ -51,12 +53,16 @@ public static class MaterialsCvCommand
         var gpCriterion = new Option<string>("--gp-criterion") { Description = "Gaussian process of blend and stack: rank grid points by ml (marginal likelihood) or loo (closed-form leave-one-group-out MAE)", DefaultValueFactory = _ => "ml" };
         var gp2Features = new Option<string?>("--gp2-features") { Description = "With --model stack: feature groups of a second Gaussian process member (for example mass beside --gp-features fractions)" };
         var residualGp = new Option<bool>("--stack-residual-gp") { Description = "With --model stack: add a member predicting the trees plus a Gaussian process fitted to their out-of-bag residuals" };
+        var gate = new Option<bool>("--stack-gate") { Description = "With --model stack: choose separate weights for rows whose process sd is below and above its median (near and far from the training data)" };
         var transform = new Option<string>("--target-transform") { Description = "Fit on a transform of the target, fitted on the training rows: none, log or box-cox", DefaultValueFactory = _ => "none" };
         var level = new Option<double>("--level") { Description = "Interval level", DefaultValueFactory = _ => 0.90 };
+        var selectFrom = new Option<string[]>("--select-from") { Description = "Another pipeline to choose among by inner cross-validation in every training fold, repeatable: option=value pairs separated by ';' overriding this command's (for example \"target-transform=log\" or \"booster=dart;learning-rate=0.1\")" };
+        var selectionFolds = new Option<int>("--selection-folds") { Description = "Inner folds of --select-from", DefaultValueFactory = _ => 5 };
+        var predictionsOut = new Option<string?>("--predictions-out") { Description = "Write every held-out prediction (row, fold, name, formula, actual, mean, sd, interval) to this CSV file" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var command = new Command("cv", "Cross-validate a property predictor: MAE, RMSE, R^2, interval coverage and width, per fold and overall")
         {
-            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, ensemble, trees, leaves, rate, minLeaf, tune, ridge, kernel, ard, crossFit, gpFeatures, featureFraction, gpRefit, gpLinear, gpOptimise, gpCriterion, stackForest, stackKnn, gp2Features, residualGp, transform, level, json,
+            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, booster, aggregate, ensemble, trees, leaves, rate, minLeaf, tune, ridge, kernel, ard, crossFit, gpFeatures, featureFraction, gpRefit, gpLinear, gpOptimise, gpCriterion, stackForest, stackKnn, gp2Features, residualGp, gate, transform, level, selectFrom, selectionFolds, predictionsOut, json,
         };
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -72,6 +78,8 @@ public static class MaterialsCvCommand
                 Features = r.GetValue(features)!,
                 Model = r.GetValue(model)!,
                 Learner = r.GetValue(learner)!,
+                Booster = r.GetValue(booster)!,
+                Aggregate = r.GetValue(aggregate)!,
                 Ensemble = r.GetValue(ensemble),
                 Trees = r.GetValue(trees),
                 Leaves = r.GetValue(leaves),
@@ -92,8 +100,12 @@ public static class MaterialsCvCommand
                 StackNeighbours = r.GetValue(stackKnn),
                 Gp2Features = r.GetValue(gp2Features),
                 StackResidualGp = r.GetValue(residualGp),
+                StackGate = r.GetValue(gate),
                 TargetTransform = r.GetValue(transform)!,
                 Level = r.GetValue(level),
+                SelectFrom = r.GetValue(selectFrom) ?? [],
+                SelectionFolds = r.GetValue(selectionFolds),
+                PredictionsOut = r.GetValue(predictionsOut),
                 Json = r.GetValue(json),
             };
             return Task.FromResult(Execute(request, Console.Out, Console.Error));
@@ -142,6 +154,11 @@ public static class MaterialsCvCommand
                 Log = log,
             });
             output.Write(request.Json ? MaterialsOutput.CrossValidationJson(cv, request) : MaterialsOutput.CrossValidationTable(cv));
+            if (request.PredictionsOut is { } path)
+            {
+                File.WriteAllText(path, MaterialsOutput.CrossValidationPredictionsCsv(cv, set));
+            }
+
             return 0;
         }
         catch (Exception e) when (e is InputFileException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException)
@@ -157,6 +174,8 @@ public static class MaterialsCvCommand
         var ensemble = new EnsembleOptions
         {
             Learner = Parse<EnsembleLearner>(request.Learner, "--learner"),
+            Booster = Parse<LightGbmBooster>(request.Booster, "--booster"),
+            Aggregation = Parse<EnsembleAggregation>(request.Aggregate, "--aggregate"),
             EnsembleSize = request.Ensemble,
             NumberOfTrees = request.Trees,
             NumberOfLeaves = request.Leaves,
@@ -177,6 +196,16 @@ public static class MaterialsCvCommand
         if (request.GpLinear is { } linear)
         {
             process = process with { LinearWeights = ParseList(linear, "--gp-linear") };
+        }
+
+        if (request.SelectFrom.Count > 0)
+        {
+            var baseline = BuildModel(request with { SelectFrom = [] });
+            return baseline with
+            {
+                Alternatives = [.. request.SelectFrom.Select(spec => BuildModel(Override(request with { SelectFrom = [] }, spec)))],
+                SelectionFolds = request.SelectionFolds >= 2 ? request.SelectionFolds : throw new FormatException($"--selection-folds: expected at least 2, found {request.SelectionFolds}"),
+            };
         }
 
         return new RecordModelOptions
@@ -202,9 +231,63 @@ public static class MaterialsCvCommand
                     ? ensemble with { Learner = EnsembleLearner.FastForest, EnsembleSize = 32, NumberOfTrees = 100, NumberOfLeaves = 32, MinimumExampleCountPerLeaf = 2, FeatureFraction = 0.5 }
                     : null,
                 ResidualProcess = request.StackResidualGp,
+                GateByProcessSd = request.StackGate,
                 NearestNeighbours = request.StackNeighbours is { } ks ? [.. ParseList(ks, "--stack-knn").Select(k => (int)k)] : null,
             } : null,
         };
+    }
+
+    /// <summary>
+    /// A request with the settings of <paramref name="spec"/> (<c>option=value</c> pairs separated by <c>;</c>, option names as on the
+    /// command line without the dashes; flags take true or false) in place of its own.
+    /// </summary>
+    internal static MaterialsCvRequest Override(MaterialsCvRequest request, string spec)
+    {
+        foreach (var pair in spec.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new FormatException($"--select-from: expected option=value, found '{pair}'");
+            }
+
+            var (key, value) = (pair[..eq].Trim().TrimStart('-'), pair[(eq + 1)..].Trim());
+            int Int() => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"--select-from: {key}: expected an integer, found '{value}'");
+            double Real() => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"--select-from: {key}: expected a number, found '{value}'");
+            bool Flag() => bool.TryParse(value, out var v) ? v : throw new FormatException($"--select-from: {key}: expected true or false, found '{value}'");
+            request = key switch
+            {
+                "features" => request with { Features = value },
+                "gp-features" => request with { GpFeatures = value },
+                "gp2-features" => request with { Gp2Features = value },
+                "model" => request with { Model = value },
+                "learner" => request with { Learner = value },
+                "booster" => request with { Booster = value },
+                "aggregate" => request with { Aggregate = value },
+                "ensemble" => request with { Ensemble = Int() },
+                "trees" => request with { Trees = Int() },
+                "leaves" => request with { Leaves = Int() },
+                "learning-rate" => request with { LearningRate = Real() },
+                "min-leaf" => request with { MinimumLeaf = Int() },
+                "feature-fraction" => request with { FeatureFraction = Real() },
+                "cross-fit" => request with { CrossFit = Int() },
+                "gp-refit-folds" => request with { GpRefitFolds = Int() },
+                "gp-kernel" => request with { GpKernel = value },
+                "gp-criterion" => request with { GpCriterion = value },
+                "gp-linear" => request with { GpLinear = value },
+                "gp-optimise" => request with { GpOptimise = Flag() },
+                "gp-ard" => request with { GpArd = Flag() },
+                "no-ridge" => request with { Ridge = !Flag() },
+                "stack-knn" => request with { StackNeighbours = value },
+                "stack-forest" => request with { StackForest = Flag() },
+                "stack-residual-gp" => request with { StackResidualGp = Flag() },
+                "stack-gate" => request with { StackGate = Flag() },
+                "target-transform" => request with { TargetTransform = value },
+                _ => throw new FormatException($"--select-from: '{key}' cannot be overridden"),
+            };
+        }
+
+        return request;
     }
 
     private static double[] ParseList(string text, string option)

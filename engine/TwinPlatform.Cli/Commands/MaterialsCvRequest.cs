@@ -42,6 +42,12 @@ public sealed record MaterialsCvRequest(string Data, string Mapping, string Targ
     /// <summary>Bootstrap members.</summary>
     public int Ensemble { get; init; } = 32;
 
+    /// <summary>Boosting scheme of LightGBM members: gradient or dart.</summary>
+    public string Booster { get; init; } = "gradient";
+
+    /// <summary>How the tree members are combined: mean or median.</summary>
+    public string Aggregate { get; init; } = "mean";
+
     /// <summary>Trees per member.</summary>
     public int Trees { get; init; } = 300;
 
@@ -99,11 +105,26 @@ public sealed record MaterialsCvRequest(string Data, string Mapping, string Targ
     /// <summary>With the stack model: add the trees plus a Gaussian process of their out-of-bag residuals as a member.</summary>
     public bool StackResidualGp { get; init; }
 
+    /// <summary>With the stack model: separate weights for queries near the training data and far from it (by the process's sd).</summary>
+    public bool StackGate { get; init; }
+
     /// <summary>Target transform: none, log or box-cox.</summary>
     public string TargetTransform { get; init; } = "none";
 
     /// <summary>Interval level.</summary>
     public double Level { get; init; } = 0.90;
+
+    /// <summary>
+    /// Other pipelines to choose among with this one inside every training fold by inner cross-validation, each as
+    /// <c>option=value</c> pairs separated by <c>;</c> that override this request's settings (for example <c>target-transform=log</c>).
+    /// </summary>
+    public IReadOnlyList<string> SelectFrom { get; init; } = [];
+
+    /// <summary>Inner folds of the pipeline selection.</summary>
+    public int SelectionFolds { get; init; } = 5;
+
+    /// <summary>CSV file to write every held-out prediction to (row, fold, name, formula, actual, mean, sd, interval), or null for none.</summary>
+    public string? PredictionsOut { get; init; }
 
     /// <summary>JSON output.</summary>
     public bool Json { get; init; }

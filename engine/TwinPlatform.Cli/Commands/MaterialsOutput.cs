@@ -123,6 +123,33 @@ public static class MaterialsOutput
         });
     }
 
+    /// <summary>
+    /// Every held-out prediction of a cross-validation as CSV, one line per row and repetition: repeat and fold (1-based), row
+    /// (0-based, in the order of the sample set), record name, formula, actual value, mean, sd and the interval, in the set's unit.
+    /// </summary>
+    public static string CrossValidationPredictionsCsv(RecordCrossValidationResult cv, SampleSet set)
+    {
+        ArgumentNullException.ThrowIfNull(cv);
+        ArgumentNullException.ThrowIfNull(set);
+        var sb = new StringBuilder();
+        sb.AppendLine("repeat,fold,row,name,formula,actual,mean,sd,lower,upper");
+        for (var r = 0; r < cv.Predictions.Count; r++)
+        {
+            for (var i = 0; i < set.Samples.Count; i++)
+            {
+                var s = set.Samples[i];
+                var p = cv.Predictions[r][i];
+                var fold = r < cv.FoldAssignments.Count ? cv.FoldAssignments[r][i] + 1 : 0;
+                sb.AppendLine(string.Create(C, $"{r + 1},{fold},{i},{Csv(s.Record.Raw.Name)},{Csv(s.Record.Raw.Formula ?? string.Empty)},{s.Target:R},{p.Mean:R},{p.Spread:R},{p.Lower:R},{p.Upper:R}"));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Csv(string text) =>
+        text.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
     /// <summary>A design result as a text report.</summary>
     public static string DesignTable(DesignResult result)
     {

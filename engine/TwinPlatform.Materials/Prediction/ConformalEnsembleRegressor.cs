@@ -28,10 +28,12 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
     private readonly ITransformer[] _members;
     private readonly SchemaDefinition _schema;
     private readonly Lock _gate = new();
+    private readonly EnsembleAggregation _aggregation;
 
-    private ConformalEnsembleRegressor(MLContext ml, ITransformer[] members, int featureCount, ConformalCalibration calibration)
+    private ConformalEnsembleRegressor(MLContext ml, ITransformer[] members, int featureCount, ConformalCalibration calibration, EnsembleAggregation aggregation)
     {
         _ml = ml;
+        _aggregation = aggregation;
         _members = members;
         FeatureCount = featureCount;
         Calibration = calibration;
@@ -40,7 +42,7 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
 
     /// <inheritdoc/>
     public string Description => Options is { } o
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{o.Learner} x{EnsembleSize}{(o.CrossFitFolds >= 2 ? $" cross-fit {o.CrossFitFolds}-fold" : string.Empty)} ({o.NumberOfTrees} trees x {o.NumberOfLeaves} leaves, rate {o.LearningRate:G3}, min leaf {o.MinimumExampleCountPerLeaf})")
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{o.Learner}{(o.Booster == LightGbmBooster.Gradient ? string.Empty : $" {o.Booster}")} x{EnsembleSize}{(o.Aggregation == EnsembleAggregation.Mean ? string.Empty : $" {o.Aggregation}")}{(o.CrossFitFolds >= 2 ? $" cross-fit {o.CrossFitFolds}-fold" : string.Empty)} ({o.NumberOfTrees} trees x {o.NumberOfLeaves} leaves, rate {o.LearningRate:G3}, min leaf {o.MinimumExampleCountPerLeaf})")
         : $"bagged trees x{EnsembleSize}";
 
     /// <summary>The settings it was trained with (null for a loaded model).</summary>
@@ -148,10 +150,14 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         });
 
         var ml = NewContext(options.Seed);
-        var provisional = new ConformalEnsembleRegressor(ml, members, featureCount, new ConformalCalibration(options.Level, 0, 0, 0));
+        var provisional = new ConformalEnsembleRegressor(ml, members, featureCount, new ConformalCalibration(options.Level, 0, 0, 0), options.Aggregation);
         var predictions = provisional.MemberPredictions(features);
-        var calibration = Calibrate(predictions, counts, groupOf, targets, options.Level);
-        return new ConformalEnsembleRegressor(ml, members, featureCount, calibration) { OutOfBag = OutOfBagPredictions(predictions, counts, groupOf), Options = options };
+        var calibration = Calibrate(predictions, counts, groupOf, targets, options.Level, options.Aggregation);
+        return new ConformalEnsembleRegressor(ml, members, featureCount, calibration, options.Aggregation)
+        {
+            OutOfBag = OutOfBagPredictions(predictions, counts, groupOf, options.Aggregation),
+            Options = options,
+        };
     }
 
     /// <summary>
@@ -189,24 +195,17 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         var p = MemberPredictions(rows);
         var result = new EnsemblePrediction[rows.Count];
         var q = Calibration.Quantile;
+        var values = new double[_members.Length];
         for (var i = 0; i < rows.Count; i++)
         {
-            double mean = 0;
             for (var m = 0; m < _members.Length; m++)
             {
-                mean += p[m][i];
+                values[m] = p[m][i];
             }
 
-            mean /= _members.Length;
-            double ss = 0;
-            for (var m = 0; m < _members.Length; m++)
-            {
-                ss += (p[m][i] - mean) * (p[m][i] - mean);
-            }
-
-            var spread = Math.Sqrt(ss / (_members.Length - 1));
+            var (center, spread) = Summarise(values, _aggregation);
             var half = q * (spread + Calibration.ScaleOffset);
-            result[i] = new EnsemblePrediction(mean, spread, mean - half, mean + half, Calibration.Level);
+            result[i] = new EnsemblePrediction(center, spread, center - half, center + half, Calibration.Level);
         }
 
         return result;
@@ -239,8 +238,9 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
     /// <param name="featureCount">Feature vector length (from the manifest).</param>
     /// <param name="ensembleSize">Expected number of members (from the manifest).</param>
     /// <param name="calibration">The calibration (from the manifest).</param>
+    /// <param name="aggregation">How the members are combined (from the manifest's ensemble settings).</param>
     /// <exception cref="InvalidDataException">The archive does not hold the expected members.</exception>
-    public static ConformalEnsembleRegressor Load(Stream stream, int featureCount, int ensembleSize, ConformalCalibration calibration)
+    public static ConformalEnsembleRegressor Load(Stream stream, int featureCount, int ensembleSize, ConformalCalibration calibration, EnsembleAggregation aggregation = EnsembleAggregation.Mean)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(calibration);
@@ -260,7 +260,7 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
             members[m] = ml.Model.Load(buffer, out _);
         }
 
-        return new ConformalEnsembleRegressor(ml, members, featureCount, calibration);
+        return new ConformalEnsembleRegressor(ml, members, featureCount, calibration, aggregation);
     }
 
     /// <summary>Predictions of every member for every row: [member][row].</summary>
@@ -290,10 +290,15 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         return result;
     }
 
-    private static (double Mean, double Spread)[] OutOfBagPredictions(float[][] predictions, int[][] counts, int[] groupOf)
+    /// <summary>
+    /// The out-of-bag centre (mean or median) and spread of every row over the members that left its group out; NaN where fewer
+    /// than two did.
+    /// </summary>
+    private static (double Mean, double Spread)[] OutOfBagPredictions(float[][] predictions, int[][] counts, int[] groupOf, EnsembleAggregation aggregation)
     {
         var n = groupOf.Length;
         var result = new (double, double)[n];
+        var oob = new double[predictions.Length];
         for (var i = 0; i < n; i++)
         {
             double sum = 0, sumSq = 0;
@@ -304,25 +309,60 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
                 {
                     sum += predictions[m][i];
                     sumSq += (double)predictions[m][i] * predictions[m][i];
-                    k++;
+                    oob[k++] = predictions[m][i];
                 }
             }
 
-            result[i] = k < 2
-                ? (double.NaN, double.NaN)
-                : (sum / k, Math.Sqrt(Math.Max(0, (sumSq - (sum * sum / k)) / (k - 1))));
+            if (k < 2)
+            {
+                result[i] = (double.NaN, double.NaN);
+                continue;
+            }
+
+            var center = aggregation == EnsembleAggregation.Mean ? sum / k : Summarise(oob.AsSpan(0, k), aggregation).Center;
+            result[i] = (center, Math.Sqrt(Math.Max(0, (sumSq - (sum * sum / k)) / (k - 1))));
         }
 
         return result;
     }
 
-    private static ConformalCalibration Calibrate(float[][] predictions, int[][] counts, int[] groupOf, IReadOnlyList<double> targets, double level)
+    /// <summary>
+    /// Centre (mean or median) and standard deviation of member predictions; reorders <paramref name="values"/> for the median.
+    /// </summary>
+    private static (double Center, double Spread) Summarise(Span<double> values, EnsembleAggregation aggregation)
+    {
+        var k = values.Length;
+        double mean = 0;
+        for (var j = 0; j < k; j++)
+        {
+            mean += values[j];
+        }
+
+        mean /= k;
+        double ss = 0;
+        for (var j = 0; j < k; j++)
+        {
+            ss += (values[j] - mean) * (values[j] - mean);
+        }
+
+        var spread = Math.Sqrt(ss / (k - 1));
+        if (aggregation == EnsembleAggregation.Mean)
+        {
+            return (mean, spread);
+        }
+
+        values.Sort();
+        var median = k % 2 == 1 ? values[k / 2] : 0.5 * (values[(k / 2) - 1] + values[k / 2]);
+        return (median, spread);
+    }
+
+    private static ConformalCalibration Calibrate(float[][] predictions, int[][] counts, int[] groupOf, IReadOnlyList<double> targets, double level, EnsembleAggregation aggregation)
     {
         var n = targets.Count;
         var means = new List<double>(n);
         var spreads = new List<double>(n);
         var ys = new List<double>(n);
-        Span<double> oob = stackalloc double[predictions.Length];
+        var oob = new double[predictions.Length];
         for (var i = 0; i < n; i++)
         {
             var k = 0;
@@ -340,21 +380,9 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
                 continue;
             }
 
-            double mean = 0;
-            for (var j = 0; j < k; j++)
-            {
-                mean += oob[j];
-            }
-
-            mean /= k;
-            double ss = 0;
-            for (var j = 0; j < k; j++)
-            {
-                ss += (oob[j] - mean) * (oob[j] - mean);
-            }
-
-            means.Add(mean);
-            spreads.Add(Math.Sqrt(ss / (k - 1)));
+            var (center, spread) = Summarise(oob.AsSpan(0, k), aggregation);
+            means.Add(center);
+            spreads.Add(spread);
             ys.Add(targets[i]);
         }
 
@@ -397,7 +425,9 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
                 NumberOfThreads = 1,
                 Seed = seed,
                 Silent = true,
-                Booster = new GradientBooster.Options { FeatureFraction = options.FeatureFraction },
+                Booster = options.Booster == LightGbmBooster.Dart
+                    ? new DartBooster.Options { FeatureFraction = options.FeatureFraction }
+                    : new GradientBooster.Options { FeatureFraction = options.FeatureFraction },
             }).Fit(view),
             EnsembleLearner.FastForest => ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
             {

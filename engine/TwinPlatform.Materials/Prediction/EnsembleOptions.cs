@@ -12,6 +12,19 @@ public sealed record EnsembleOptions
     [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EnsembleLearner>))]
     public EnsembleLearner Learner { get; init; }
 
+    /// <summary>Boosting scheme of LightGBM members (gradient boosting unless stated); FastTree and FastForest members ignore it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LightGbmBooster>))]
+    public LightGbmBooster Booster { get; init; }
+
+    /// <summary>
+    /// How the members' predictions are combined into the point prediction and the out-of-bag prediction of a training row
+    /// (mean unless stated). The spread is the standard deviation between members either way.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EnsembleAggregation>))]
+    public EnsembleAggregation Aggregation { get; init; }
+
     /// <summary>Members of the bootstrap ensemble. With grouped bootstrap each group is out of bag for about 37% of them.</summary>
     public int EnsembleSize { get; init; } = 32;
 
@@ -60,6 +73,11 @@ public sealed record EnsembleOptions
         if (CrossFitFolds is 1 or < 0 || CrossFitFolds > EnsembleSize / 2)
         {
             throw new ArgumentOutOfRangeException(nameof(CrossFitFolds), CrossFitFolds, "expected 0 (bootstrap) or 2..EnsembleSize/2 folds");
+        }
+
+        if (!Enum.IsDefined(Booster) || !Enum.IsDefined(Aggregation))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Booster), $"unknown booster {Booster} or aggregation {Aggregation}");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(NumberOfTrees, 1, nameof(NumberOfTrees));

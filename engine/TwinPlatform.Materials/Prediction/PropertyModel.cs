@@ -111,7 +111,7 @@ public sealed class PropertyModel : IPropertyPredictor
             using var stream = File.OpenRead(archive);
             try
             {
-                regressors[i] = ConformalEnsembleRegressor.Load(stream, manifest.Features.Count, p.EnsembleSize, p.Calibration);
+                regressors[i] = ConformalEnsembleRegressor.Load(stream, manifest.Features.Count, p.EnsembleSize, p.Calibration, manifest.Ensemble.Aggregation);
             }
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException)
             {

@@ -25,6 +25,7 @@ public static class RecordCrossValidation
         var all = new List<IReadOnlyList<EnsemblePrediction>>();
         var pooledPredictions = new List<EnsemblePrediction>();
         var pooledActual = new List<double>();
+        var assignments = new List<IReadOnlyList<int>>();
         for (var r = 0; r < options.Repeats; r++)
         {
             var foldOf = options.Scheme == FoldScheme.Matbench
@@ -63,18 +64,23 @@ public static class RecordCrossValidation
                 }
 
                 var metrics = RegressionMetrics.Of(p, [.. test.Select(s => s.Target)]);
-                var description = fitted.Regressor.Description;
+                var description = fitted.SelectionMae.Count == 0 ? fitted.Regressor.Description : string.Create(c,
+                    $"pipeline {fitted.SelectedPipeline} of {fitted.SelectionMae.Count} (inner MAE {string.Join(" / ", fitted.SelectionMae.Select(m => m.ToString("F2", c)))}): {fitted.Regressor.Description}");
                 folds.Add(new FoldResult(r, f, train.Count, metrics, outOfDomain, description));
                 options.Log?.Invoke(string.Create(c,
                     $"repeat {r + 1} fold {f + 1}: n {test.Count}, MAE {metrics.MeanAbsoluteError:F2}, RMSE {metrics.RootMeanSquareError:F2}, R2 {metrics.RSquared:F3}, coverage {metrics.Coverage:F3}, width {metrics.MeanWidth:F1} ({description})"));
             }
 
             all.Add(predictions);
+            assignments.Add(foldOf);
             pooledPredictions.AddRange(predictions);
             pooledActual.AddRange(set.Samples.Select(s => s.Target));
         }
 
         return new RecordCrossValidationResult(set.Selection.Property, set.Unit.Symbol, n, set.GroupCount, options, folds,
-            RegressionMetrics.Of(pooledPredictions, pooledActual), all);
+            RegressionMetrics.Of(pooledPredictions, pooledActual), all)
+        {
+            FoldAssignments = assignments,
+        };
     }
 }

@@ -19,6 +19,9 @@ public sealed record RecordCrossValidationResult(
     RegressionMetrics Pooled,
     IReadOnlyList<IReadOnlyList<EnsemblePrediction>> Predictions)
 {
+    /// <summary>Held-out fold (0-based) of each row in each repetition: [repeat][row]; empty when not recorded.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> FoldAssignments { get; init; } = [];
+
     /// <summary>Mean over folds (and repetitions) of the fold MAE: Matbench's score.</summary>
     public double MeanFoldMae => Folds.Average(f => f.Metrics.MeanAbsoluteError);
 

@@ -39,6 +39,15 @@ public sealed class RecordModel
     /// <summary>Number of training rows.</summary>
     public int TrainingRows { get; }
 
+    /// <summary>
+    /// With <see cref="RecordModelOptions.Alternatives"/>: the chosen pipeline (0 for the options themselves, i for alternative i - 1);
+    /// 0 without.
+    /// </summary>
+    public int SelectedPipeline { get; private init; }
+
+    /// <summary>With <see cref="RecordModelOptions.Alternatives"/>: every candidate pipeline's inner cross-validated MAE; empty without.</summary>
+    public IReadOnlyList<double> SelectionMae { get; private init; } = [];
+
     /// <summary>Fits the model to training samples.</summary>
     /// <param name="training">The training rows.</param>
     /// <param name="options">Model settings.</param>
@@ -47,6 +56,19 @@ public sealed class RecordModel
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Alternatives is { Count: > 0 } alternatives)
+        {
+            RecordModelOptions[] pipelines = [options, .. alternatives];
+            var (best, scores) = PipelineSelection.Choose(training, pipelines, options.SelectionFolds, options.Ensemble);
+            // A featuriser handed in was fitted for these options' feature groups, so only the options themselves may reuse it.
+            var model = Fit(training, PipelineSelection.Prepare(pipelines[best], options.Ensemble), best == 0 ? featurizer : null);
+            return new RecordModel(model.Featurizer, model.Regressor, model.Domain, model.Chosen, [.. model.TuningMae], model.TrainingRows)
+            {
+                SelectedPipeline = best,
+                SelectionMae = scores,
+            };
+        }
+
         var features = options.Stack is not null && options.ProcessFeatures is { } gpFeatures ? options.Features.Union(gpFeatures) : options.Features;
         if (options.Stack is not null && options.SecondProcessFeatures is { } secondFeatures)
         {

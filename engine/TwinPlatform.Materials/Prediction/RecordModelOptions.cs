@@ -35,6 +35,15 @@ public sealed record RecordModelOptions
     /// <summary>Feature groups of a second Gaussian process in a <see cref="Stack"/> (for example mass fractions beside atom fractions), or null for none.</summary>
     public RecordFeatureOptions? SecondProcessFeatures { get; init; }
 
+    /// <summary>
+    /// Other pipelines to choose among, with this one (candidate 0), by inner cross-validation on the training rows
+    /// (<see cref="PipelineSelection"/>), or null to fit this pipeline as it is. The chosen one is then fitted on all training rows.
+    /// </summary>
+    public IReadOnlyList<RecordModelOptions>? Alternatives { get; init; }
+
+    /// <summary>Inner folds of the pipeline selection (<see cref="Alternatives"/>).</summary>
+    public int SelectionFolds { get; init; } = 5;
+
     /// <summary>Inner folds of the tuning.</summary>
     public int TuningFolds { get; init; } = 5;
 

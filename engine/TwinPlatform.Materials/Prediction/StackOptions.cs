@@ -37,6 +37,13 @@ public sealed record StackOptions
     /// </summary>
     public bool ResidualProcess { get; init; }
 
+    /// <summary>
+    /// Choose two weight vectors instead of one: one on the training rows whose out-of-sample process sd is at most its median
+    /// (rows near the training data), one on the others, each by the MAE of its own rows; a query takes the vector its own
+    /// process sd points to, so the stack can lean on the process near the data and on the trees away from it.
+    /// </summary>
+    public bool GateByProcessSd { get; init; }
+
     /// <summary>Step of the weight grid on the simplex (weights are non-negative multiples of it adding to one).</summary>
     public double WeightStep { get; init; } = 0.05;
 }

@@ -92,6 +92,12 @@ public sealed class StackedRegressor : IIntervalRegressor
     /// </summary>
     public IReadOnlyList<double> Weights { get; }
 
+    /// <summary>
+    /// With <see cref="StackOptions.GateByProcessSd"/>: the weights of queries whose process sd exceeds the median out-of-sample
+    /// process sd of the training rows (<see cref="Weights"/> then serve the others); null without the gate.
+    /// </summary>
+    public IReadOnlyList<double>? FarWeights { get; private init; }
+
     /// <summary>Out-of-sample mean absolute error of the chosen weights on the training rows.</summary>
     public double OutOfSampleMae { get; }
 
@@ -103,7 +109,7 @@ public sealed class StackedRegressor : IIntervalRegressor
 
     /// <inheritdoc/>
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"stack w=({Weights[0]:G2} trees, {Weights[1]:G2} GP, {Weights[2]:G2} ridge{(Forest is null ? string.Empty : $", {Weights[3]:G2} forest")}{(Neighbours is null ? string.Empty : $", {Weights[4]:G2} kNN")}{(SecondProcess is null ? string.Empty : $", {Weights[5]:G2} GP2")}{(ResidualProcess is null ? string.Empty : $", {Weights[6]:G2} trees+residual GP")}), oos MAE {OutOfSampleMae:F1}: " +
+        $"stack {(FarWeights is { } far ? $"far w=({far[0]:G2} trees, {far[1]:G2} GP, {far[2]:G2} ridge{(Forest is null ? string.Empty : $", {far[3]:G2} forest")}{(Neighbours is null ? string.Empty : $", {far[4]:G2} kNN")}{(SecondProcess is null ? string.Empty : $", {far[5]:G2} GP2")}{(ResidualProcess is null ? string.Empty : $", {far[6]:G2} trees+residual GP")}), near " : string.Empty)}w=({Weights[0]:G2} trees, {Weights[1]:G2} GP, {Weights[2]:G2} ridge{(Forest is null ? string.Empty : $", {Weights[3]:G2} forest")}{(Neighbours is null ? string.Empty : $", {Weights[4]:G2} kNN")}{(SecondProcess is null ? string.Empty : $", {Weights[5]:G2} GP2")}{(ResidualProcess is null ? string.Empty : $", {Weights[6]:G2} trees+residual GP")}), oos MAE {OutOfSampleMae:F1}: " +
         $"{Process.Description}; {Ridge?.Description ?? "no ridge"}; {Trees.Description}{(Forest is null ? string.Empty : "; forest " + Forest.Description)}{(Neighbours is null ? string.Empty : "; " + Neighbours.Description)}{(SecondProcess is null ? string.Empty : "; GP2 " + SecondProcess.Description)}{(ResidualProcess is null ? string.Empty : "; residual " + ResidualProcess.Description)}");
 
     /// <summary>Fits the members and chooses the stacking weights.</summary>
@@ -168,7 +174,26 @@ public sealed class StackedRegressor : IIntervalRegressor
         oos[5] = secondOosMean;
         oos[6] = [.. oos[0].Select((t, i) => t + residualOosMean[i])];
         bool[] present = [true, true, ridge is not null, forest is not null, neighbours is not null, second is not null, residual is not null];
-        var (best, bestMae) = ChooseWeights(oos, y, rows, present, (int)Math.Round(1 / stack.WeightStep));
+        var steps = (int)Math.Round(1 / stack.WeightStep);
+        var (best, bestMae) = ChooseWeights(oos, y, rows, present, steps);
+        double[]? far = null;
+        if (stack.GateByProcessSd)
+        {
+            // Near rows (process sd at most its median) and far rows each get their own weights; the reported MAE is over both.
+            var nearRows = rows.Where(i => gpOosSd[i] <= gpScale).ToArray();
+            var farRows = rows.Where(i => gpOosSd[i] > gpScale).ToArray();
+            if (nearRows.Length > 0 && farRows.Length > 0)
+            {
+                var (nearWeights, nearMae) = ChooseWeights(oos, y, nearRows, present, steps);
+                var (farWeights, farMae) = ChooseWeights(oos, y, farRows, present, steps);
+                (best, far) = (nearWeights, farWeights);
+                bestMae = ((nearMae * nearRows.Length) + (farMae * farRows.Length)) / rows.Length;
+            }
+            else
+            {
+                far = best;
+            }
+        }
 
         // Cross-fitted members differ little and a row is out of bag for few of them, so their out-of-bag spread
         // does not match the spread of the whole ensemble at a query: the process's sd then stands in for it.
@@ -177,8 +202,9 @@ public sealed class StackedRegressor : IIntervalRegressor
         for (var k = 0; k < rows.Length; k++)
         {
             var i = rows[k];
+            var w = far is not null && gpOosSd[i] > gpScale ? far : best;
             var treeTerm = treeSpread ? oob[i].Spread / treeScale : gpOosSd[i] / gpScale;
-            sigma[k] = (best[0] * treeTerm) + (best[1] * gpOosSd[i] / gpScale) + best[2] + best[3] + best[4] + (best[5] * secondOosSd[i] / secondScale) + (best[6] * residualOosSd[i] / residualScale);
+            sigma[k] = (w[0] * treeTerm) + (w[1] * gpOosSd[i] / gpScale) + w[2] + w[3] + w[4] + (w[5] * secondOosSd[i] / secondScale) + (w[6] * residualOosSd[i] / residualScale);
         }
 
         var offset = Median(sigma);
@@ -187,7 +213,7 @@ public sealed class StackedRegressor : IIntervalRegressor
         for (var k = 0; k < rows.Length; k++)
         {
             var i = rows[k];
-            var mean = Combine(best, oos, i);
+            var mean = Combine(far is not null && gpOosSd[i] > gpScale ? far : best, oos, i);
             scores[k] = Math.Abs(y[i] - mean) / (sigma[k] + offset);
         }
 
@@ -195,6 +221,7 @@ public sealed class StackedRegressor : IIntervalRegressor
         return new StackedRegressor(trees, process, ridge, forest, neighbours, second, sc, secondScale, best, gpScale, treeScale, calibration, bestMae, tc, pc, featureCount)
         {
             TreeSpread = treeSpread,
+            FarWeights = far,
             ResidualProcess = residual,
             ResidualScale = residualScale,
         };
@@ -204,35 +231,38 @@ public sealed class StackedRegressor : IIntervalRegressor
     public EnsemblePrediction[] Predict(IReadOnlyList<double[]> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var (wt, wg, wr, wf, wk, w2, wh) = (Weights[0], Weights[1], Weights[2], Weights[3], Weights[4], Weights[5], Weights[6]);
+        var far = FarWeights;
+        bool Uses(int member) => Weights[member] > 0 || (far is not null && far[member] > 0);
         var xt = rows.Select(r => Project(r, _treeColumns)).ToArray();
         var t = Trees.Predict(xt);
-        var forest = Forest is null || wf == 0 ? null : Forest.Predict(xt);
+        var forest = Forest is null || !Uses(3) ? null : Forest.Predict(xt);
         var xp = rows.Select(r => Project(r, _processColumns)).ToArray();
         var gp = new (double Mean, double Sd)[rows.Count];
-        if (wg > 0 || !TreeSpread)
+        if (Uses(1) || !TreeSpread || far is not null)
         {
             // O(n^2) per query for the variance: worth spreading over the cores for large candidate sets.
             Parallel.For(0, rows.Count, i => gp[i] = Process.Predict(xp[i]));
         }
 
         var second = new (double Mean, double Sd)[rows.Count];
-        if (SecondProcess is { } sp && w2 > 0)
+        if (SecondProcess is { } sp && Uses(5))
         {
             var x2 = rows.Select(r => Project(r, _secondColumns!)).ToArray();
             Parallel.For(0, rows.Count, i => second[i] = sp.Predict(x2[i]));
         }
 
         var hybrid = new (double Mean, double Sd)[rows.Count];
-        if (ResidualProcess is { } rp && wh > 0)
+        if (ResidualProcess is { } rp && Uses(6))
         {
             Parallel.For(0, rows.Count, i => hybrid[i] = rp.Predict(xp[i]));
         }
 
-        var unit = (wt * (TreeSpread ? _treeScale : _gpScale)) + (wg * _gpScale) + ((wr + wf + wk) * Calibration.ScaleOffset) + (w2 * _secondScale) + (wh * ResidualScale);
         var result = new EnsemblePrediction[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
+            var w = far is not null && gp[i].Sd > _gpScale ? far : Weights;
+            var (wt, wg, wr, wf, wk, w2, wh) = (w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
+            var unit = (wt * (TreeSpread ? _treeScale : _gpScale)) + (wg * _gpScale) + ((wr + wf + wk) * Calibration.ScaleOffset) + (w2 * _secondScale) + (wh * ResidualScale);
             var ridge = Ridge is null || wr == 0 ? 0 : Ridge.Predict(xp[i]);
             var mean = (wt * t[i].Mean) + (wg * gp[i].Mean) + (wr * ridge) + (forest is null ? 0 : wf * forest[i].Mean) + (Neighbours is null || wk == 0 ? 0 : wk * Neighbours.Predict(xp[i])) + (w2 * second[i].Mean) + (wh == 0 ? 0 : wh * (t[i].Mean + hybrid[i].Mean));
             var treeTerm = TreeSpread ? t[i].Spread / _treeScale : gp[i].Sd / _gpScale;
