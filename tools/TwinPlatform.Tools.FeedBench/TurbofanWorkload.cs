@@ -24,23 +24,30 @@ internal sealed class TurbofanWorkload : Workload
     private const long CyclesPerPass = 1000;
 
     private readonly List<SensorMessage[]> _rows;
+    private readonly TurbofanStage _stage;
 
-    private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows)
+    private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows, TurbofanStage stage)
     {
         _scene = scene;
         _rows = rows;
+        _stage = stage;
         _model = RulModel.Load(scene.ModelFolder);
         _material = new BladeMaterial(MaterialPassport.FromJson(File.ReadAllText(scene.PassportFile)));
         _rom = BladeRom.Build(scene.Blade, _material.Elastic(), BladeRom.RadPerS(scene.ReferenceSpeedRpm));
     }
 
-    public override string Name => "turbofan";
+    public override string Name => _stage switch
+    {
+        TurbofanStage.Source => "turbofan (source only)",
+        TurbofanStage.Route => "turbofan (source + twins, no states)",
+        _ => "turbofan",
+    };
 
     public override string Scene => "bench-turbofan";
 
     public override int SamplesPerPayload => _rows[0].Length;
 
-    public static async Task<TurbofanWorkload> LoadAsync(string scenePath, CancellationToken ct)
+    public static async Task<TurbofanWorkload> LoadAsync(string scenePath, TurbofanStage stage, CancellationToken ct)
     {
         var scene = TurbofanSceneLoader.Load(scenePath);
         var rows = new List<SensorMessage[]>();
@@ -49,7 +56,7 @@ internal sealed class TurbofanWorkload : Workload
             rows.Add(row);
         }
 
-        return new TurbofanWorkload(scene, rows);
+        return new TurbofanWorkload(scene, rows, stage);
     }
 
     public override SensorMessage[] Payload(long index, long nowTicks)
@@ -77,7 +84,49 @@ internal sealed class TurbofanWorkload : Workload
             new SensorMessageConverter(null, SensorIdMode.TwinAndChannel));
         await mqtt.StartAsync(stop);
         var timed = new TimedSource(mqtt);
-        var run = Task.Run(() => TurbofanLiveRun.RunAsync(timed, router, new TurbofanLiveOptions { IdleTimeout = TimeSpan.FromSeconds(3), StatePublisher = publisher }, stop), CancellationToken.None);
+        var run = _stage == TurbofanStage.Full
+            ? Task.Run(() => TurbofanLiveRun.RunAsync(timed, router, new TurbofanLiveOptions { IdleTimeout = TimeSpan.FromSeconds(3), StatePublisher = publisher }, stop), CancellationToken.None)
+            : Task.Run(() => ConsumeAsync(timed, _stage == TurbofanStage.Route ? router : null, stop), CancellationToken.None);
         return new RuntimeRun(timed, mqtt.Counters, run, mqtt);
     }
+
+    /// <summary>A part of the live path, to tell its costs apart: read and acknowledge, with or without routing every sample to the twins.</summary>
+    private static async Task ConsumeAsync(TimedSource source, TurbofanSampleRouter? router, CancellationToken stop)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        idle.CancelAfter(TimeSpan.FromMinutes(1));
+        try
+        {
+            await foreach (var delivery in source.ReadDeliveriesAsync(idle.Token))
+            {
+                idle.CancelAfter(TimeSpan.FromSeconds(3));
+                if (router is not null)
+                {
+                    foreach (var sample in delivery.Samples.Span)
+                    {
+                        _ = router.Route(sample);
+                    }
+                }
+
+                await delivery.AcknowledgeAsync(CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Idle or stopped: the phase is over.
+        }
+    }
+}
+
+/// <summary>How much of the fleet's live path a turbofan workload runs.</summary>
+internal enum TurbofanStage
+{
+    /// <summary>All of it: <see cref="TurbofanLiveRun"/> with the state budget and the SignalR viewer.</summary>
+    Full,
+
+    /// <summary>The MQTT source only (decode, convert, queue, acknowledge); the samples go nowhere.</summary>
+    Source,
+
+    /// <summary>The source and every sample routed to the engine twins (features, blade), no state pushed.</summary>
+    Route,
 }
