@@ -19,6 +19,7 @@ var output = "out/feedbench";
 var tcpNoDelay = true;
 var repeats = 1;
 var stage = TurbofanStage.Full;
+int? maxStates = null;
 for (var i = 0; i < args.Length - 1; i += 2)
 {
     switch (args[i])
@@ -44,11 +45,14 @@ for (var i = 0; i < args.Length - 1; i += 2)
         case "--out":
             output = args[i + 1];
             break;
+        case "--max-states":
+            maxStates = int.Parse(args[i + 1], c);
+            break;
         case "--turbofan-stage":
             stage = Enum.Parse<TurbofanStage>(args[i + 1], ignoreCase: true);
             break;
         default:
-            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--out out/feedbench]");
+            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--out out/feedbench]");
             return 2;
     }
 }
@@ -72,7 +76,7 @@ foreach (var name in workloads)
 {
     loaded.Add(name switch
     {
-        "turbofan" => await TurbofanWorkload.LoadAsync("scenes/turbofan", stage, ct),
+        "turbofan" => await TurbofanWorkload.LoadAsync("scenes/turbofan", stage, maxStates, ct),
         "bracket" => await BracketWorkload.LoadAsync("scenes/bracket", Path.Combine("out", "cache"), temp, ct),
         _ => throw new ArgumentException($"unknown workload '{name}' (turbofan, bracket)"),
     });

@@ -25,12 +25,14 @@ internal sealed class TurbofanWorkload : Workload
 
     private readonly List<SensorMessage[]> _rows;
     private readonly TurbofanStage _stage;
+    private readonly int? _maxStates;
 
-    private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows, TurbofanStage stage)
+    private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows, TurbofanStage stage, int? maxStates)
     {
         _scene = scene;
         _rows = rows;
         _stage = stage;
+        _maxStates = maxStates;
         _model = RulModel.Load(scene.ModelFolder);
         _material = new BladeMaterial(MaterialPassport.FromJson(File.ReadAllText(scene.PassportFile)));
         _rom = BladeRom.Build(scene.Blade, _material.Elastic(), BladeRom.RadPerS(scene.ReferenceSpeedRpm));
@@ -40,14 +42,14 @@ internal sealed class TurbofanWorkload : Workload
     {
         TurbofanStage.Source => "turbofan (source only)",
         TurbofanStage.Route => "turbofan (source + twins, no states)",
-        _ => "turbofan",
+        _ => _maxStates is { } m ? $"turbofan (budget {m} states/s)" : "turbofan",
     };
 
     public override string Scene => "bench-turbofan";
 
     public override int SamplesPerPayload => _rows[0].Length;
 
-    public static async Task<TurbofanWorkload> LoadAsync(string scenePath, TurbofanStage stage, CancellationToken ct)
+    public static async Task<TurbofanWorkload> LoadAsync(string scenePath, TurbofanStage stage, int? maxStates, CancellationToken ct)
     {
         var scene = TurbofanSceneLoader.Load(scenePath);
         var rows = new List<SensorMessage[]>();
@@ -56,7 +58,7 @@ internal sealed class TurbofanWorkload : Workload
             rows.Add(row);
         }
 
-        return new TurbofanWorkload(scene, rows, stage);
+        return new TurbofanWorkload(scene, rows, stage, maxStates);
     }
 
     public override SensorMessage[] Payload(long index, long nowTicks)
@@ -85,9 +87,15 @@ internal sealed class TurbofanWorkload : Workload
         await mqtt.StartAsync(stop);
         var timed = new TimedSource(mqtt);
         var run = _stage == TurbofanStage.Full
-            ? Task.Run(() => TurbofanLiveRun.RunAsync(timed, router, new TurbofanLiveOptions { IdleTimeout = TimeSpan.FromSeconds(3), StatePublisher = publisher }, stop), CancellationToken.None)
+            ? Task.Run(() => TurbofanLiveRun.RunAsync(timed, router, Options(publisher), stop), CancellationToken.None)
             : Task.Run(() => ConsumeAsync(timed, _stage == TurbofanStage.Route ? router : null, stop), CancellationToken.None);
         return new RuntimeRun(timed, mqtt.Counters, run, mqtt);
+    }
+
+    private TurbofanLiveOptions Options(HubTwinStatePublisher publisher)
+    {
+        var options = new TurbofanLiveOptions { IdleTimeout = TimeSpan.FromSeconds(3), StatePublisher = publisher };
+        return _maxStates is { } m ? options with { MaxStatesPerSecond = m } : options;
     }
 
     /// <summary>A part of the live path, to tell its costs apart: read and acknowledge, with or without routing every sample to the twins.</summary>
