@@ -140,19 +140,18 @@ public sealed class FeedConditioner
             if (_lastTicks != long.MinValue)
             {
                 var dt = ticks - _lastTicks;
-                if (dt <= 0)
+                if (_nominalInterval == 0)
                 {
-                    // Readings stamped with the same instant (a sensor that sends in bursts) are
-                    // neither an interval to learn from nor a gap.
-                }
-                else if (_nominalInterval == 0)
-                {
-                    // The nominal interval is the median of the first positive intervals seen.
-                    _intervals.Add(dt);
-                    if (_intervals.Count == 15)
+                    // The nominal interval is the median of the first positive intervals seen; readings
+                    // stamped with one instant (a sensor that sends in bursts) are not an interval.
+                    if (dt > 0)
                     {
-                        _intervals.Sort();
-                        _nominalInterval = _intervals[7];
+                        _intervals.Add(dt);
+                        if (_intervals.Count == 15)
+                        {
+                            _intervals.Sort();
+                            _nominalInterval = _intervals[7];
+                        }
                     }
                 }
                 else if (dt > factor * _nominalInterval)
