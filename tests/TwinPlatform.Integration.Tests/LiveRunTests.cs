@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TwinPlatform.Plugins.Mqtt;
 using TwinPlatform.Storage.Twins;
 using TwinPlatform.Testing;
-using TwinPlatform.Twins.Feeds.Wire;
 using TwinPlatform.Twins.Feeds;
+using TwinPlatform.Twins.Feeds.Wire;
 using Xunit.Abstractions;
 
 namespace TwinPlatform.Integration.Tests;

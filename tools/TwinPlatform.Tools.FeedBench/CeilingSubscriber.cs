@@ -6,14 +6,27 @@ using TwinPlatform.Plugins.Mqtt;
 
 namespace TwinPlatform.Tools.FeedBench;
 
+/// <summary>Which client the do-nothing ceiling subscriber uses.</summary>
+internal enum CeilingClient
+{
+    /// <summary><see cref="MqttSubscriberConnection"/>, the runtime's own receive path, acknowledging each message as it arrives.</summary>
+    Wire,
+
+    /// <summary>An MQTTnet client that acknowledges automatically.</summary>
+    MqttNet,
+}
+
 /// <summary>
 /// The broker's ceiling: a QoS 1 subscriber that does nothing with a payload (no decode) beyond counting
-/// it; MQTTnet acknowledges automatically.
+/// it and acknowledging it.
 /// </summary>
-internal sealed class CeilingSubscriber : IAsyncDisposable
+internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
 {
-    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly CancellationTokenSource _stop = new();
+    private IMqttClient? _mqttNet;
+    private MqttSubscriberConnection? _wire;
+    private Task? _reader;
     private long _payloads;
     private long _lastTicks;
     private long _firstTicks = -1;
@@ -28,27 +41,78 @@ internal sealed class CeilingSubscriber : IAsyncDisposable
 
     public async Task StartAsync(int port, string topicFilter, CancellationToken ct)
     {
-        _client.ApplicationMessageReceivedAsync += _ =>
+        var clientId = "feedbench-ceiling-" + Guid.NewGuid().ToString("N")[..8];
+        if (client == CeilingClient.Wire)
         {
-            var now = _clock.Elapsed.Ticks;
-            Interlocked.Increment(ref _payloads);
-            Interlocked.CompareExchange(ref _firstTicks, now, -1);
-            Interlocked.Exchange(ref _lastTicks, now);
+            // Receive maximum unset (65535), as MQTTnet leaves it: the broker's own in-flight limit applies.
+            _wire = await MqttSubscriberConnection.ConnectAsync(
+                new MqttSensorSourceOptions { Port = port, ClientId = clientId, TopicFilter = topicFilter, SessionExpirySeconds = 0, ReceiveMaximum = ushort.MaxValue }, ct);
+            _reader = Task.Run(() => ReadWireAsync(_wire, _stop.Token), CancellationToken.None);
+            return;
+        }
+
+        _mqttNet = new MqttClientFactory().CreateMqttClient();
+        _mqttNet.ApplicationMessageReceivedAsync += _ =>
+        {
+            Count();
             return Task.CompletedTask;
         };
-        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithStreamProvider(new TcpStreamProvider()).WithClientId("feedbench-ceiling-" + Guid.NewGuid().ToString("N")[..8])
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithStreamProvider(new TcpStreamProvider()).WithClientId(clientId)
             .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).Build();
-        _ = await _client.ConnectAsync(options, ct);
-        _ = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(f => f.WithTopic(topicFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build(), ct);
+        _ = await _mqttNet.ConnectAsync(options, ct);
+        _ = await _mqttNet.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(f => f.WithTopic(topicFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build(), ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_client.IsConnected)
+        await _stop.CancelAsync();
+        if (_wire is not null)
         {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build());
+            await _wire.DisposeAsync();
         }
 
-        _client.Dispose();
+        if (_reader is not null)
+        {
+            try
+            {
+                await _reader;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped.
+            }
+        }
+
+        if (_mqttNet is not null)
+        {
+            if (_mqttNet.IsConnected)
+            {
+                await _mqttNet.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build());
+            }
+
+            _mqttNet.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task ReadWireAsync(MqttSubscriberConnection connection, CancellationToken ct)
+    {
+        while (await connection.ReadPublishAsync(ct))
+        {
+            Count();
+            if (connection.Current.QualityOfService > 0)
+            {
+                _ = connection.Acknowledge(connection.Current.PacketId);
+            }
+        }
+    }
+
+    private void Count()
+    {
+        var now = _clock.Elapsed.Ticks;
+        Interlocked.Increment(ref _payloads);
+        Interlocked.CompareExchange(ref _firstTicks, now, -1);
+        Interlocked.Exchange(ref _lastTicks, now);
     }
 }

@@ -20,6 +20,7 @@ var tcpNoDelay = true;
 var repeats = 1;
 var stage = TurbofanStage.Full;
 int? maxStates = null;
+var ceilingClient = CeilingClient.Wire;
 for (var i = 0; i < args.Length - 1; i += 2)
 {
     switch (args[i])
@@ -48,11 +49,14 @@ for (var i = 0; i < args.Length - 1; i += 2)
         case "--max-states":
             maxStates = int.Parse(args[i + 1], c);
             break;
+        case "--ceiling-client":
+            ceilingClient = Enum.Parse<CeilingClient>(args[i + 1], ignoreCase: true);
+            break;
         case "--turbofan-stage":
             stage = Enum.Parse<TurbofanStage>(args[i + 1], ignoreCase: true);
             break;
         default:
-            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--out out/feedbench]");
+            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--ceiling-client wire|mqttnet] [--out out/feedbench]");
             return 2;
     }
 }
@@ -83,7 +87,7 @@ foreach (var name in workloads)
 }
 
 var loadBefore = LoadAverage();
-Console.WriteLine(string.Create(c, $"feedbench: {Environment.ProcessorCount} cores, load average {loadBefore}; {seconds:F0} s per phase after a {warmupSeconds:F0} s warm-up per workload; mosquitto set_tcp_nodelay {tcpNoDelay}"));
+Console.WriteLine(string.Create(c, $"feedbench: {Environment.ProcessorCount} cores, load average {loadBefore}; {seconds:F0} s per phase after a {warmupSeconds:F0} s warm-up per workload; mosquitto set_tcp_nodelay {tcpNoDelay}; ceiling subscriber {ceilingClient}"));
 
 // No queue or in-flight limit at the broker (a slow QoS 1 subscriber is never dropped, mosquitto's
 // default queue of 1000 would drop), no persistence: the benchmark needs none.
@@ -149,7 +153,7 @@ foreach (var p in publishers)
 
 Directory.CreateDirectory(output);
 var markdown = new StringBuilder();
-markdown.AppendLine(string.Create(c, $"FeedBench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average before {loadBefore}, {seconds:F0} s per phase, {repeats} pair(s) of phases per row (median ratio shown), payload = 24 samples, QoS 1, mosquitto set_tcp_nodelay {tcpNoDelay}"));
+markdown.AppendLine(string.Create(c, $"FeedBench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average before {loadBefore}, {seconds:F0} s per phase, {repeats} pair(s) of phases per row (median ratio shown), payload = 24 samples, QoS 1, mosquitto set_tcp_nodelay {tcpNoDelay}, ceiling subscriber {ceilingClient}"));
 markdown.AppendLine();
 markdown.AppendLine(Header());
 foreach (var r in results)
@@ -159,7 +163,7 @@ foreach (var r in results)
 
 File.WriteAllText(Path.Combine(output, "feedbench.md"), markdown.ToString());
 File.WriteAllText(Path.Combine(output, "feedbench.json"), JsonSerializer.Serialize(
-    new { Date = DateTime.UtcNow, Cores = Environment.ProcessorCount, LoadAverageBefore = loadBefore, SecondsPerPhase = seconds, PairsPerRow = repeats, TcpNoDelay = tcpNoDelay, SamplesPerPayload = 24, Rows = results },
+    new { Date = DateTime.UtcNow, Cores = Environment.ProcessorCount, LoadAverageBefore = loadBefore, SecondsPerPhase = seconds, PairsPerRow = repeats, TcpNoDelay = tcpNoDelay, CeilingClient = ceilingClient.ToString(), SamplesPerPayload = 24, Rows = results },
     new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 Console.WriteLine($"wrote {Path.Combine(output, "feedbench.md")} and feedbench.json");
 try
@@ -175,7 +179,7 @@ return 0;
 
 async Task<(double Rate, double Published)> MeasureCeilingAsync(Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
 {
-    await using var ceiling = new CeilingSubscriber();
+    await using var ceiling = new CeilingSubscriber(ceilingClient);
     await ceiling.StartAsync(broker.Port, TwinPlatform.Plugins.Mqtt.MqttTopics.SceneFilter(workload.Scene), ct);
     var pub = await publisher.RunAsync(rate, phase, ct);
     Stage($"{workload.Name} ceiling: published {pub.Samples} samples");

@@ -1,0 +1,488 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace TwinPlatform.Plugins.Mqtt;
+
+/// <summary>
+/// One MQTT 5 connection that subscribes and receives: CONNECT, SUBSCRIBE, then PUBLISH packets read
+/// straight from the socket into one reusable buffer, PUBACK written when the caller says so, and
+/// keep-alive pings. It allocates nothing per message but the topic string the first time a topic is seen.
+/// </summary>
+/// <remarks>
+/// <para>The reader pulls: nothing is read from the socket until <see cref="ReadPublishAsync"/> is
+/// called, so a caller that stops reading leaves the backlog in the broker (TCP flow control), and the
+/// broker sends at most <see cref="MqttSensorSourceOptions.ReceiveMaximum"/> unacknowledged QoS 1
+/// messages.</para>
+/// <para>One reader at a time; <see cref="Acknowledge"/> and <see cref="DisposeAsync"/> may be called from
+/// any thread. The connection does not reconnect: once closed (by the broker, a protocol error, a dead
+/// peer or the caller) it stays closed and <see cref="CloseReason"/> says why.</para>
+/// </remarks>
+public sealed class MqttSubscriberConnection : IAsyncDisposable
+{
+    private const int InitialBuffer = 64 * 1024;
+    private const int MaxPacket = 256 * 1024 * 1024;
+    private const int TopicCacheLimit = 4096;
+    private const ushort SubscribePacketId = 1;
+    private static readonly byte[] PingRequest = [0xC0, 0x00];
+    private static readonly byte[] Disconnect = [0xE0, 0x00];
+
+    private readonly Socket _socket;
+    private readonly Lock _send = new();
+    private readonly byte[] _ack = [0x40, 0x02, 0, 0];
+    private readonly Queue<(byte Flags, byte[] Body)> _early = new();
+    private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _topicLookup;
+    private readonly long _keepAliveTicks;
+    private readonly Timer? _keepAlive;
+    private byte[] _buffer = new byte[InitialBuffer];
+    private int _start;
+    private int _end;
+    private long _lastSendTicks;
+    private long _lastReceiveTicks;
+    private long _waitingSinceTicks;
+    private volatile string? _closeReason;
+    private int _closed;
+
+    private MqttSubscriberConnection(Socket socket, TimeSpan keepAlive)
+    {
+        _socket = socket;
+        _topicLookup = _topics.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keepAliveTicks = (long)(keepAlive.TotalSeconds * Stopwatch.Frequency);
+        _lastSendTicks = _lastReceiveTicks = Stopwatch.GetTimestamp();
+        if (keepAlive > TimeSpan.Zero)
+        {
+            var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, keepAlive.Ticks / 4));
+            _keepAlive = new Timer(static s => ((MqttSubscriberConnection)s!).KeepAlive(), this, period, period);
+        }
+    }
+
+    /// <summary>Whether the broker said it resumed a session it held for this client id.</summary>
+    public bool SessionPresent { get; private set; }
+
+    /// <summary>Whether the connection is still open.</summary>
+    public bool IsOpen => Volatile.Read(ref _closed) == 0;
+
+    /// <summary>Why the connection closed; null while it is open.</summary>
+    public string? CloseReason => _closeReason;
+
+    /// <summary>The PUBLISH packet the last successful <see cref="ReadPublishAsync"/> returned; its payload is valid until the next read.</summary>
+    public MqttInboundPublish Current { get; private set; }
+
+    /// <summary>
+    /// Opens a TCP connection (Nagle off, kernel-sized buffers), connects with MQTT 5 and subscribes to
+    /// <see cref="MqttSensorSourceOptions.TopicFilter"/> at QoS 1, all within <see cref="MqttSensorSourceOptions.ConnectTimeout"/>.
+    /// </summary>
+    /// <exception cref="MqttConnectionException">The broker refused the connection or the subscription, or answered out of protocol.</exception>
+    public static async Task<MqttSubscriberConnection> ConnectAsync(MqttSensorSourceOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.ConnectTimeout);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = (int)Math.Max(1, options.ConnectTimeout.TotalMilliseconds) };
+        MqttSubscriberConnection? connection = null;
+        try
+        {
+            await socket.ConnectAsync(options.Host, options.Port, attempt.Token).ConfigureAwait(false);
+            connection = new MqttSubscriberConnection(socket, options.KeepAlive);
+            await connection.HandshakeAsync(options, attempt.Token).ConfigureAwait(false);
+            return connection;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            connection?.Abort("connect timed out");
+            socket.Dispose();
+            throw new MqttConnectionException($"no answer from {options.Host}:{options.Port} within {options.ConnectTimeout.TotalSeconds:0.#} s");
+        }
+        catch
+        {
+            connection?.Abort("connect failed");
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads packets until the next PUBLISH (answering pings and skipping what a subscriber may ignore)
+    /// and exposes it as <see cref="Current"/>. Returns false once the connection is closed.
+    /// </summary>
+    public async ValueTask<bool> ReadPublishAsync(CancellationToken cancellationToken = default)
+    {
+        if (_early.TryDequeue(out var early))
+        {
+            Current = ParsePublish(early.Flags, new ArraySegment<byte>(early.Body));
+            return true;
+        }
+
+        while (IsOpen)
+        {
+            if (TryTakePacket(out var type, out var flags, out var body))
+            {
+                if (type == 3)
+                {
+                    Current = ParsePublish(flags, body);
+                    return true;
+                }
+
+                HandleControl(type, body);
+                continue;
+            }
+
+            if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Sends PUBACK for a QoS 1 message read on this connection; does nothing once the connection is closed.</summary>
+    /// <returns>Whether the acknowledgement was handed to the socket.</returns>
+    public bool Acknowledge(ushort packetId)
+    {
+        lock (_send)
+        {
+            if (!IsOpen)
+            {
+                return false;
+            }
+
+            BinaryPrimitives.WriteUInt16BigEndian(_ack.AsSpan(2), packetId);
+            return SendLocked(_ack);
+        }
+    }
+
+    /// <summary>Closes the connection abruptly (no DISCONNECT): the broker keeps the session and, with a will, would publish it.</summary>
+    public void Abort(string reason)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
+        _closeReason = reason;
+        _keepAlive?.Dispose();
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Already gone.
+        }
+
+        _socket.Close();
+    }
+
+    /// <summary>Sends DISCONNECT (normal; the broker keeps a persistent session) and closes.</summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (_send)
+        {
+            if (IsOpen)
+            {
+                _ = SendLocked(Disconnect);
+            }
+        }
+
+        Abort("closed by the client");
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task HandshakeAsync(MqttSensorSourceOptions options, CancellationToken cancellationToken)
+    {
+        lock (_send)
+        {
+            if (!SendLocked(MqttPackets.Connect(options)) || !SendLocked(MqttPackets.Subscribe(SubscribePacketId, options.TopicFilter)))
+            {
+                throw new MqttConnectionException($"the connection to {options.Host}:{options.Port} closed while connecting: {_closeReason}");
+            }
+        }
+
+        var connected = false;
+        while (true)
+        {
+            if (!TryTakePacket(out var type, out var flags, out var body))
+            {
+                if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw new MqttConnectionException($"{options.Host}:{options.Port} closed the connection while connecting: {_closeReason}");
+                }
+
+                continue;
+            }
+
+            var span = body.AsSpan();
+            if (!connected)
+            {
+                if (type != 2 || span.Length < 2)
+                {
+                    throw new MqttConnectionException($"{options.Host}:{options.Port} answered CONNECT with packet type {type}, not CONNACK");
+                }
+
+                if (span[1] >= 0x80)
+                {
+                    throw new MqttConnectionException($"the broker refused the connection: {MqttPackets.ReasonName(span[1])} (0x{span[1]:X2})");
+                }
+
+                SessionPresent = (span[0] & 1) != 0;
+                connected = true;
+                continue;
+            }
+
+            if (type == 3)
+            {
+                // A resumed session may deliver before the SUBACK; keep it for the first reads.
+                _early.Enqueue((flags, body.AsSpan().ToArray()));
+                continue;
+            }
+
+            if (type != 9)
+            {
+                HandleControl(type, body);
+                continue;
+            }
+
+            var (packetId, codes) = MqttPackets.ParseSubAck(span);
+            if (packetId != SubscribePacketId || codes.Length != 1)
+            {
+                throw new MqttConnectionException($"SUBACK for packet {packetId} with {codes.Length} codes, expected packet {SubscribePacketId} with 1");
+            }
+
+            if (codes[0] > 0x02)
+            {
+                throw new MqttConnectionException($"the broker refused the subscription to '{options.TopicFilter}': {MqttPackets.ReasonName(codes[0])} (0x{codes[0]:X2})");
+            }
+
+            return;
+        }
+    }
+
+    private MqttInboundPublish ParsePublish(byte flags, ArraySegment<byte> body)
+    {
+        var span = body.AsSpan();
+        var qos = (flags >> 1) & 3;
+        if (qos == 3 || span.Length < 2)
+        {
+            throw Protocol($"malformed PUBLISH (QoS {qos}, {span.Length} bytes)");
+        }
+
+        var topicLength = BinaryPrimitives.ReadUInt16BigEndian(span);
+        var at = 2 + topicLength;
+        if (topicLength == 0 || at > span.Length)
+        {
+            throw Protocol($"PUBLISH with a topic of {topicLength} bytes in a packet of {span.Length}");
+        }
+
+        var topic = Topic(span.Slice(2, topicLength));
+        ushort packetId = 0;
+        if (qos > 0)
+        {
+            if (at + 2 > span.Length)
+            {
+                throw Protocol("PUBLISH without its packet id");
+            }
+
+            packetId = BinaryPrimitives.ReadUInt16BigEndian(span[at..]);
+            at += 2;
+        }
+
+        if (!MqttPackets.TryReadVarInt(span[at..], out var propertiesLength, out var size) || at + size + propertiesLength > span.Length)
+        {
+            throw Protocol("PUBLISH with malformed properties");
+        }
+
+        at += size + propertiesLength;
+        return new MqttInboundPublish(topic, (byte)qos, packetId, (flags & 8) != 0, body.AsMemory()[at..]);
+    }
+
+    private string Topic(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
+        int n;
+        try
+        {
+            n = Encoding.UTF8.GetChars(utf8, chars);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Protocol("PUBLISH topic is not UTF-8");
+        }
+
+        if (_topicLookup.TryGetValue(chars[..n], out var topic))
+        {
+            return topic;
+        }
+
+        if (_topics.Count >= TopicCacheLimit)
+        {
+            _topics.Clear();
+        }
+
+        topic = new string(chars[..n]);
+        _ = _topics.Add(topic);
+        return topic;
+    }
+
+    private void HandleControl(int type, ArraySegment<byte> body)
+    {
+        switch (type)
+        {
+            case 13: // PINGRESP
+            case 9: // SUBACK (a repeat; ignored)
+            case 11: // UNSUBACK
+            case 15: // AUTH
+                return;
+            case 14: // DISCONNECT from the broker
+                var code = body.Count > 0 ? body[0] : (byte)0;
+                Abort($"the broker disconnected: {MqttPackets.ReasonName(code)} (0x{code:X2})");
+                return;
+            default:
+                throw Protocol($"unexpected packet type {type} from the broker");
+        }
+    }
+
+    /// <summary>Takes one whole packet from the buffer, if there is one.</summary>
+    private bool TryTakePacket(out int type, out byte flags, out ArraySegment<byte> body)
+    {
+        type = 0;
+        flags = 0;
+        body = default;
+        var available = _buffer.AsSpan(_start, _end - _start);
+        if (available.Length < 2)
+        {
+            return false;
+        }
+
+        if (!MqttPackets.TryReadVarInt(available[1..], out var length, out var size))
+        {
+            if (available.Length >= 5)
+            {
+                throw Protocol("malformed packet length");
+            }
+
+            return false;
+        }
+
+        if (length > MaxPacket)
+        {
+            throw Protocol($"a packet of {length} bytes is larger than {MaxPacket}");
+        }
+
+        var total = 1 + size + length;
+        if (available.Length < total)
+        {
+            if (total > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(total, _buffer.Length * 2));
+            }
+
+            return false;
+        }
+
+        type = available[0] >> 4;
+        flags = (byte)(available[0] & 0x0F);
+        body = new ArraySegment<byte>(_buffer, _start + 1 + size, length);
+        _start += total;
+        return true;
+    }
+
+    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start == _end)
+        {
+            _start = _end = 0;
+        }
+        else if (_end == _buffer.Length)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        int n;
+        Volatile.Write(ref _waitingSinceTicks, Stopwatch.GetTimestamp());
+        try
+        {
+            n = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            Abort(_closeReason ?? $"receive failed: {e.Message}");
+            return false;
+        }
+        finally
+        {
+            Volatile.Write(ref _waitingSinceTicks, 0);
+        }
+
+        if (n == 0)
+        {
+            Abort("the broker closed the connection");
+            return false;
+        }
+
+        _end += n;
+        Volatile.Write(ref _lastReceiveTicks, Stopwatch.GetTimestamp());
+        return true;
+    }
+
+    private bool SendLocked(byte[] packet)
+    {
+        try
+        {
+            var sent = 0;
+            while (sent < packet.Length)
+            {
+                sent += _socket.Send(packet, sent, packet.Length - sent, SocketFlags.None);
+            }
+
+            Volatile.Write(ref _lastSendTicks, Stopwatch.GetTimestamp());
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            Abort($"send failed: {e.Message}");
+            return false;
+        }
+    }
+
+    private void KeepAlive()
+    {
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+
+        // Dead peer: the reader has waited on the socket for 1.5 keep-alive periods with nothing at all
+        // arriving, although pings went out meanwhile. A reader that is not reading (the caller is busy)
+        // is no sign of a dead broker.
+        var waitingSince = Volatile.Read(ref _waitingSinceTicks);
+        if (waitingSince != 0 && now - Math.Max(waitingSince, Volatile.Read(ref _lastReceiveTicks)) > _keepAliveTicks * 3 / 2)
+        {
+            Abort($"no packet from the broker for {1.5 * _keepAliveTicks / Stopwatch.Frequency:0.#} s");
+            return;
+        }
+
+        if (now - Volatile.Read(ref _lastSendTicks) >= _keepAliveTicks / 2)
+        {
+            lock (_send)
+            {
+                if (IsOpen)
+                {
+                    _ = SendLocked(PingRequest);
+                }
+            }
+        }
+    }
+
+    private MqttConnectionException Protocol(string what)
+    {
+        Abort($"protocol error: {what}");
+        return new MqttConnectionException($"protocol error: {what}");
+    }
+}
