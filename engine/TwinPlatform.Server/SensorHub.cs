@@ -7,7 +7,7 @@ namespace TwinPlatform.Server;
 /// <summary>
 /// The SignalR hub at <see cref="Path"/> (MessagePack protocol): sensor gateways push batches with
 /// <see cref="Publish"/> or <see cref="PublishPayload"/>, and viewers call <see cref="SubscribeState"/>
-/// to receive <see cref="TwinStateChangedMethod"/> pushes.
+/// to receive <see cref="TwinStatesChangedMethod"/> pushes.
 /// </summary>
 /// <remarks>
 /// A malformed batch is answered with a <see cref="PublishResult"/> naming each rejected message and
@@ -22,8 +22,11 @@ public sealed class SensorHub(HubSensorSource source, StateSubscriptions subscri
     /// <summary>URL path of the hub.</summary>
     public const string Path = "/hubs/sensors";
 
-    /// <summary>Name of the client method the server calls with a <see cref="TwinStateUpdate"/>.</summary>
-    public const string TwinStateChangedMethod = "TwinStateChanged";
+    /// <summary>
+    /// Name of the client method the server calls with a batch of state updates (<see cref="TwinStateUpdate"/>[],
+    /// oldest first; one or more, of one twin for a twin's subscribers, of any twins for <see cref="AllTwins"/>).
+    /// </summary>
+    public const string TwinStatesChangedMethod = "TwinStatesChanged";
 
     /// <summary>Twin id that subscribes to every twin's state.</summary>
     public const string AllTwins = "*";

@@ -99,7 +99,7 @@ public sealed class SensorHubTests : IAsyncLifetime
         await using var viewer = await ConnectAsync();
         var received = new List<TwinStateUpdate>();
         var got = new TaskCompletionSource<TwinStateUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
-        viewer.On<TwinStateUpdate>(SensorHub.TwinStateChangedMethod, u =>
+        viewer.On<TwinStateUpdate[]>(SensorHub.TwinStatesChangedMethod, batch => Array.ForEach(batch, u =>
         {
             lock (received)
             {
@@ -110,7 +110,7 @@ public sealed class SensorHubTests : IAsyncLifetime
             {
                 got.TrySetResult(u);
             }
-        });
+        }));
         await viewer.InvokeAsync("SubscribeState", "bracket-A", timeout.Token);
 
         await _server.StatePublisher.PublishAsync(new TwinStateUpdate("runway", 1, new Dictionary<string, double> { ["load_N"] = 1 }), timeout.Token);
@@ -136,7 +136,7 @@ public sealed class SensorHubTests : IAsyncLifetime
         var toBoth = new List<TwinStateUpdate>();
         var toSingle = new List<TwinStateUpdate>();
         var last = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        both.On<TwinStateUpdate>(SensorHub.TwinStateChangedMethod, u =>
+        both.On<TwinStateUpdate[]>(SensorHub.TwinStatesChangedMethod, batch => Array.ForEach(batch, u =>
         {
             lock (toBoth)
             {
@@ -147,14 +147,14 @@ public sealed class SensorHubTests : IAsyncLifetime
             {
                 last.TrySetResult();
             }
-        });
-        single.On<TwinStateUpdate>(SensorHub.TwinStateChangedMethod, u =>
+        }));
+        single.On<TwinStateUpdate[]>(SensorHub.TwinStatesChangedMethod, batch => Array.ForEach(batch, u =>
         {
             lock (toSingle)
             {
                 toSingle.Add(u);
             }
-        });
+        }));
         await both.InvokeAsync("SubscribeState", "bracket-A", timeout.Token);
         await both.InvokeAsync("SubscribeState", SensorHub.AllTwins, timeout.Token);
         await single.InvokeAsync("SubscribeState", "bracket-A", timeout.Token);
@@ -171,13 +171,13 @@ public sealed class SensorHubTests : IAsyncLifetime
         await last.Task.WaitAsync(timeout.Token);
         await both.InvokeAsync("UnsubscribeState", SensorHub.AllTwins, timeout.Token);
         var again = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        both.On<TwinStateUpdate>(SensorHub.TwinStateChangedMethod, u =>
+        both.On<TwinStateUpdate[]>(SensorHub.TwinStatesChangedMethod, batch => Array.ForEach(batch, u =>
         {
             if (u.TimestampUtcTicks == 6)
             {
                 again.TrySetResult();
             }
-        });
+        }));
         await _server.StatePublisher.PublishAsync(new TwinStateUpdate("bracket-A", 6, new Dictionary<string, double> { ["load_N"] = 6 }), timeout.Token);
         await again.Task.WaitAsync(timeout.Token);
         await Task.Delay(200, timeout.Token);
@@ -190,6 +190,44 @@ public sealed class SensorHubTests : IAsyncLifetime
         lock (toSingle)
         {
             Assert.Equal([1L, 2, 3, 6], toSingle.Select(u => u.TimestampUtcTicks));
+        }
+    }
+
+    [Fact]
+    public async Task StateBurst_ArrivesInOrder_InBatchesOfAtMostMaxBatch()
+    {
+        const int count = 1000;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using var viewer = await ConnectAsync();
+        var messages = new List<int>();
+        var received = new List<long>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        viewer.On<TwinStateUpdate[]>(SensorHub.TwinStatesChangedMethod, batch =>
+        {
+            lock (received)
+            {
+                messages.Add(batch.Length);
+                received.AddRange(batch.Select(u => u.TimestampUtcTicks));
+                if (received.Count == count)
+                {
+                    done.TrySetResult();
+                }
+            }
+        });
+        await viewer.InvokeAsync("SubscribeState", SensorHub.AllTwins, timeout.Token);
+
+        // A fleet's worth of updates at once, more than fit in one message.
+        for (var k = 0; k < count; k++)
+        {
+            await _server.StatePublisher.PublishAsync(new TwinStateUpdate($"engine-{k % 100}", k, new Dictionary<string, double> { ["cycle"] = k }), timeout.Token);
+        }
+
+        await done.Task.WaitAsync(timeout.Token);
+        lock (received)
+        {
+            Assert.Equal(Enumerable.Range(0, count).Select(k => (long)k), received);
+            Assert.All(messages, n => Assert.InRange(n, 1, HubTwinStatePublisher.MaxBatch));
+            Assert.True(messages.Count < count / 10, $"{messages.Count} messages for {count} updates");
         }
     }
 

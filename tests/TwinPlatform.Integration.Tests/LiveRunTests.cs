@@ -126,7 +126,7 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
         await using var viewer = new HubConnectionBuilder().WithUrl(hubUrl)
             .AddMessagePackProtocol(o => o.SerializerOptions = SensorWireResolver.Extend(o.SerializerOptions))
             .Build();
-        viewer.On<TwinStateUpdate>("TwinStateChanged", updates.Enqueue);
+        viewer.On<TwinStateUpdate[]>("TwinStatesChanged", batch => Array.ForEach(batch, updates.Enqueue));
         await viewer.StartAsync();
         await viewer.InvokeAsync("SubscribeState", "bracket-A");
 

@@ -20,7 +20,7 @@ internal sealed class StateSubscriber : IAsyncDisposable
     private StateSubscriber(HubConnection connection)
     {
         _connection = connection;
-        _connection.On<TwinStateUpdate>(SensorHub.TwinStateChangedMethod, OnUpdate);
+        _connection.On<TwinStateUpdate[]>(SensorHub.TwinStatesChangedMethod, OnUpdates);
     }
 
     public static async Task<StateSubscriber> StartAsync(Uri hubUrl, CancellationToken ct)
@@ -57,14 +57,17 @@ internal sealed class StateSubscriber : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private void OnUpdate(TwinStateUpdate update)
+    private void OnUpdates(TwinStateUpdate[] updates)
     {
         var received = DateTime.UtcNow.Ticks;
         lock (_gate)
         {
-            if (update.TimestampUtcTicks >= _sinceTicks)
+            foreach (var update in updates)
             {
-                _latenciesMs.Add((received - update.TimestampUtcTicks) / (double)TimeSpan.TicksPerMillisecond);
+                if (update.TimestampUtcTicks >= _sinceTicks)
+                {
+                    _latenciesMs.Add((received - update.TimestampUtcTicks) / (double)TimeSpan.TicksPerMillisecond);
+                }
             }
         }
     }
