@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TwinPlatform.Twins.Feeds;
 using TwinPlatform.Twins.Feeds.Wire;
 
@@ -9,8 +10,10 @@ namespace TwinPlatform.Plugins.Mqtt;
 /// back-off when the broker goes away, and hands deliveries to the runtime through a bounded queue.
 /// </summary>
 /// <remarks>
-/// <para>Memory stays bounded with a slow consumer: the connection (<see cref="MqttSubscriberConnection"/>)
-/// reads the socket only when the delivery queue has taken the previous message, so the backlog waits in
+/// <para>Each connection (<see cref="MqttSubscriberConnection"/>) is read by a thread of its own, blocked in
+/// the socket's receive while nothing arrives, which decodes every payload and queues it.</para>
+/// <para>Memory stays bounded with a slow consumer: that thread reads the socket only when the delivery
+/// queue has taken the previous message, so the backlog waits in
 /// the broker (TCP flow control), and at most <see cref="MqttSensorSourceOptions.ReceiveMaximum"/>
 /// unacknowledged QoS 1 messages are in flight. QoS 0 payloads that find the queue full are dropped and counted.</para>
 /// <para>A malformed payload is rejected with a reason (counted, the recent ones kept in
@@ -26,6 +29,8 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
     private readonly List<SensorSample> _samples = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _sync = new();
+    private readonly ManualResetEventSlim _room = new(false);
+    private int _writerWaiting;
     private TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _supervisor;
     private volatile MqttSubscriberConnection? _connection;
@@ -86,10 +91,20 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
     }
 
     /// <inheritdoc/>
-    public IAsyncEnumerable<SensorDelivery> ReadDeliveriesAsync(CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<SensorDelivery> ReadDeliveriesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         EnsureStarted();
-        return _queue.ReadAllAsync(cancellationToken);
+        await foreach (var delivery in _queue.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The receive thread, waiting for room, is woken once half the queue is free: one wake per
+            // half queue rather than one per delivery while the runtime is behind.
+            if (Volatile.Read(ref _writerWaiting) != 0 && _queue.Count <= _queue.Capacity / 2)
+            {
+                _room.Set();
+            }
+
+            yield return delivery;
+        }
     }
 
     /// <inheritdoc/>
@@ -115,6 +130,7 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
 
         _queue.Complete();
         _stop.Dispose();
+        _room.Dispose();
     }
 
     private void EnsureStarted()
@@ -172,7 +188,7 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
                 MarkSubscribed(connection);
                 try
                 {
-                    await ReceiveAsync(connection, stop).ConfigureAwait(false);
+                    await ReceiveOnOwnThreadAsync(connection, stop).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
@@ -192,19 +208,54 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
         }
     }
 
-    /// <summary>Reads the connection into the queue until it closes; waits for room in the queue before reading on.</summary>
-    private async Task ReceiveAsync(MqttSubscriberConnection connection, CancellationToken stop)
+    /// <summary>
+    /// Runs <see cref="Receive"/> on a thread of its own until the connection closes; stopping closes the
+    /// connection (DISCONNECT first), which ends a blocked read.
+    /// </summary>
+    private async Task ReceiveOnOwnThreadAsync(MqttSubscriberConnection connection, CancellationToken stop)
     {
-        while (await connection.ReadPublishAsync(stop).ConfigureAwait(false))
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Receive(connection, stop);
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "mqtt source " + _options.ClientId,
+        };
+        using (stop.Register(static c => ((MqttSubscriberConnection)c!).DisposeAsync().AsTask().Wait(), connection))
+        {
+            thread.Start();
+            await done.Task.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads the connection into the queue until it closes, blocking while the socket has nothing and while
+    /// the queue is full (the backlog then stays in the broker).
+    /// </summary>
+    private void Receive(MqttSubscriberConnection connection, CancellationToken stop)
+    {
+        var rejections = new List<FeedRejection>();
+        while (connection.ReadPublish())
         {
             var message = connection.Current;
             _samples.Clear();
-            var rejections = new List<FeedRejection>(0);
+            rejections.Clear();
             _ = _payloads.Read(message.Payload, message.Topic, _samples, rejections);
             Counters.RecordPayload(_samples.Count, rejections);
+            IReadOnlyList<FeedRejection> rejected = rejections.Count == 0 ? [] : [.. rejections];
             if (message.QualityOfService == 0)
             {
-                if (!_queue.TryWrite(new SensorDelivery(message.Topic, [.. _samples], rejections)))
+                if (!_queue.TryWrite(new SensorDelivery(message.Topic, [.. _samples], rejected)))
                 {
                     Counters.RecordDropped();
                 }
@@ -213,7 +264,7 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
             }
 
             var packetId = message.PacketId;
-            var delivery = new SensorDelivery(message.Topic, [.. _samples], rejections, _ =>
+            var delivery = new SensorDelivery(message.Topic, [.. _samples], rejected, _ =>
             {
                 // A packet id means nothing on a later connection; the broker redelivers instead.
                 if (connection.Acknowledge(packetId))
@@ -223,14 +274,18 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
 
                 return ValueTask.CompletedTask;
             });
-            try
+            while (!_queue.TryWrite(delivery))
             {
-                await _queue.WriteAsync(delivery, stop).ConfigureAwait(false);
-            }
-            catch (System.Threading.Channels.ChannelClosedException)
-            {
-                // Stopping: the message stays unacknowledged and the broker redelivers it later.
-                return;
+                // Full: wait until the runtime has taken half the queue. Announce the wait before looking
+                // again, so that the reader either sees the announcement or this thread sees the room.
+                _room.Reset();
+                Volatile.Write(ref _writerWaiting, 1);
+                if (_queue.Count > _queue.Capacity / 2)
+                {
+                    _room.Wait(stop);
+                }
+
+                Volatile.Write(ref _writerWaiting, 0);
             }
         }
     }

@@ -74,32 +74,56 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
     /// Opens a TCP connection (Nagle off, kernel-sized buffers), connects with MQTT 5 and subscribes to
     /// <see cref="MqttSensorSourceOptions.TopicFilter"/> at QoS 1, all within <see cref="MqttSensorSourceOptions.ConnectTimeout"/>.
     /// </summary>
-    /// <exception cref="MqttConnectionException">The broker refused the connection or the subscription, or answered out of protocol.</exception>
-    public static async Task<MqttSubscriberConnection> ConnectAsync(MqttSensorSourceOptions options, CancellationToken cancellationToken)
+    /// <exception cref="MqttConnectionException">The broker could not be reached in time, refused the connection or the subscription, or answered out of protocol.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public static Task<MqttSubscriberConnection> ConnectAsync(MqttSensorSourceOptions options, CancellationToken cancellationToken) =>
+        Task.Run(() => Connect(options, cancellationToken), CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync"/>, blocking the calling thread. The socket then stays in blocking mode as
+    /// long as only <see cref="ReadPublish"/> reads it, so a receive thread wakes straight from the kernel.
+    /// </summary>
+    /// <exception cref="MqttConnectionException">The broker could not be reached in time, refused the connection or the subscription, or answered out of protocol.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public static MqttSubscriberConnection Connect(MqttSensorSourceOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var timeout = (int)Math.Clamp(options.ConnectTimeout.TotalMilliseconds, 1, int.MaxValue);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = timeout, ReceiveTimeout = timeout };
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(options.ConnectTimeout);
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = (int)Math.Max(1, options.ConnectTimeout.TotalMilliseconds) };
         MqttSubscriberConnection? connection = null;
-        try
+
+        // Blocking calls end when the socket closes under them: that is how the time limit and cancellation act.
+        using (attempt.Token.Register(() => socket.Dispose()))
         {
-            await socket.ConnectAsync(options.Host, options.Port, attempt.Token).ConfigureAwait(false);
-            connection = new MqttSubscriberConnection(socket, options.KeepAlive);
-            await connection.HandshakeAsync(options, attempt.Token).ConfigureAwait(false);
-            return connection;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            connection?.Abort("connect timed out");
-            socket.Dispose();
-            throw new MqttConnectionException($"no answer from {options.Host}:{options.Port} within {options.ConnectTimeout.TotalSeconds:0.#} s");
-        }
-        catch
-        {
-            connection?.Abort("connect failed");
-            socket.Dispose();
-            throw;
+            try
+            {
+                socket.Connect(options.Host, options.Port);
+                connection = new MqttSubscriberConnection(socket, options.KeepAlive);
+                connection.Handshake(options);
+                socket.ReceiveTimeout = 0;
+                return connection;
+            }
+            catch (Exception e) when (attempt.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                connection?.Abort("connect cancelled");
+                socket.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new MqttConnectionException($"no answer from {options.Host}:{options.Port} within {options.ConnectTimeout.TotalSeconds:0.#} s", e);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
+            {
+                connection?.Abort("connect timed out");
+                socket.Dispose();
+                throw new MqttConnectionException($"no answer from {options.Host}:{options.Port} within {options.ConnectTimeout.TotalSeconds:0.#} s", e);
+            }
+            catch
+            {
+                connection?.Abort("connect failed");
+                socket.Dispose();
+                throw;
+            }
         }
     }
 
@@ -109,27 +133,37 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
     /// </summary>
     public async ValueTask<bool> ReadPublishAsync(CancellationToken cancellationToken = default)
     {
-        if (_early.TryDequeue(out var early))
-        {
-            Current = ParsePublish(early.Flags, new ArraySegment<byte>(early.Body));
-            return true;
-        }
-
         while (IsOpen)
         {
-            if (TryTakePacket(out var type, out var flags, out var body))
+            if (TryNextPublish())
             {
-                if (type == 3)
-                {
-                    Current = ParsePublish(flags, body);
-                    return true;
-                }
-
-                HandleControl(type, body);
-                continue;
+                return true;
             }
 
             if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// As <see cref="ReadPublishAsync"/>, blocking the calling thread while the socket has nothing: for a
+    /// receive loop on a thread of its own, which then wakes straight from the socket with no thread-pool
+    /// hop. <see cref="Abort"/> or <see cref="DisposeAsync"/> from another thread ends a blocked read.
+    /// </summary>
+    public bool ReadPublish()
+    {
+        while (IsOpen)
+        {
+            if (TryNextPublish())
+            {
+                return true;
+            }
+
+            if (!Fill())
             {
                 return false;
             }
@@ -191,7 +225,7 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task HandshakeAsync(MqttSensorSourceOptions options, CancellationToken cancellationToken)
+    private void Handshake(MqttSensorSourceOptions options)
     {
         lock (_send)
         {
@@ -206,7 +240,7 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
         {
             if (!TryTakePacket(out var type, out var flags, out var body))
             {
-                if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+                if (!Fill())
                 {
                     throw new MqttConnectionException($"{options.Host}:{options.Port} closed the connection while connecting: {_closeReason}");
                 }
@@ -258,6 +292,33 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
 
             return;
         }
+    }
+
+    /// <summary>Takes packets already buffered until a PUBLISH (now <see cref="Current"/>); false when the buffer runs out first.</summary>
+    private bool TryNextPublish()
+    {
+        if (_early.TryDequeue(out var early))
+        {
+            Current = ParsePublish(early.Flags, new ArraySegment<byte>(early.Body));
+            return true;
+        }
+
+        while (TryTakePacket(out var type, out var flags, out var body))
+        {
+            if (type == 3)
+            {
+                Current = ParsePublish(flags, body);
+                return true;
+            }
+
+            HandleControl(type, body);
+            if (!IsOpen)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private MqttInboundPublish ParsePublish(byte flags, ArraySegment<byte> body)
@@ -391,6 +452,41 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
 
     private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
+        var free = BeginReceive();
+        try
+        {
+            return Received(await _socket.ReceiveAsync(free, SocketFlags.None, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return ReceiveFailed(e);
+        }
+        finally
+        {
+            Volatile.Write(ref _waitingSinceTicks, 0);
+        }
+    }
+
+    private bool Fill()
+    {
+        var free = BeginReceive();
+        try
+        {
+            return Received(_socket.Receive(free.Span, SocketFlags.None));
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return ReceiveFailed(e);
+        }
+        finally
+        {
+            Volatile.Write(ref _waitingSinceTicks, 0);
+        }
+    }
+
+    /// <summary>Makes room at the buffer's tail (moving what is left to its start once the tail is used up), notes that the reader waits, and returns the free tail.</summary>
+    private Memory<byte> BeginReceive()
+    {
         if (_start == _end)
         {
             _start = _end = 0;
@@ -402,22 +498,18 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
             _start = 0;
         }
 
-        int n;
         Volatile.Write(ref _waitingSinceTicks, Stopwatch.GetTimestamp());
-        try
-        {
-            n = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            Abort(_closeReason ?? $"receive failed: {e.Message}");
-            return false;
-        }
-        finally
-        {
-            Volatile.Write(ref _waitingSinceTicks, 0);
-        }
+        return _buffer.AsMemory(_end);
+    }
 
+    private bool ReceiveFailed(Exception e)
+    {
+        Abort(_closeReason ?? $"receive failed: {e.Message}");
+        return false;
+    }
+
+    private bool Received(int n)
+    {
         if (n == 0)
         {
             Abort("the broker closed the connection");
