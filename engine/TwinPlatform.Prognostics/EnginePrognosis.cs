@@ -43,14 +43,47 @@ public sealed class EnginePrognosis
         {
             if (_stale)
             {
-                var f = _features.Features;
-                var mean = _model.PredictMean(f, _scratch);
-                UncertainValue rul = _model.WithInterval(mean);
-                _current = new PrognosticEstimate(_features.LastCycle, f[_model.HealthIndicatorIndex], rul, _features.CycleCount >= _model.Layout.Options.WindowLength);
-                _stale = false;
+                Settle(_model.PredictMean(_features.Features, _scratch));
             }
 
             return _current;
+        }
+    }
+
+    /// <summary>Whether the estimate is behind the latest cycle (the next read of <see cref="Current"/> evaluates the model).</summary>
+    public bool IsStale => _stale;
+
+    /// <summary>
+    /// Brings the estimates of many engines up to date in one pass over each model's trees: the values are
+    /// those that reading <see cref="Current"/> of each would give, at a fraction of the memory traffic when
+    /// the trees do not stay in the caches from one engine to the next. Engines already up to date are skipped.
+    /// </summary>
+    /// <param name="engines">Engines of one or more models, each at most once.</param>
+    public static void Refresh(IReadOnlyList<EnginePrognosis> engines)
+    {
+        ArgumentNullException.ThrowIfNull(engines);
+        List<EnginePrognosis>? stale = null;
+        foreach (var e in engines)
+        {
+            if (e._stale)
+            {
+                (stale ??= new List<EnginePrognosis>(engines.Count)).Add(e);
+            }
+        }
+
+        while (stale is { Count: > 0 })
+        {
+            // One model at a time (a fleet usually has one).
+            var model = stale[0]._model;
+            var batch = stale.FindAll(e => e._model == model);
+            var means = new double[batch.Count];
+            model.PredictMeans(batch, means);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Settle(means[i]);
+            }
+
+            _ = stale.RemoveAll(e => e._model == model);
         }
     }
 
@@ -82,6 +115,14 @@ public sealed class EnginePrognosis
 
         _features.Update(cycle, sensors21);
         _stale = true;
+    }
+
+    private void Settle(double mean)
+    {
+        var f = _features.Features;
+        UncertainValue rul = _model.WithInterval(mean);
+        _current = new PrognosticEstimate(_features.LastCycle, f[_model.HealthIndicatorIndex], rul, _features.CycleCount >= _model.Layout.Options.WindowLength);
+        _stale = false;
     }
 
     /// <summary>Forgets every cycle (for example after an engine overhaul).</summary>

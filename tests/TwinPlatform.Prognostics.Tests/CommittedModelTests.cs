@@ -50,6 +50,49 @@ public sealed class CommittedModelTests
                 // ML.NET sums the trees in double and hands out a float.
                 Assert.Equal(scores[r], (float)compiled.Evaluate(rows[r].Features));
             }
+
+            // Many rows at once, in blocks of uneven sizes, give each row's own walk to the last bit.
+            var stride = inputs.Length;
+            var flat = rows.SelectMany(r => r.Features).ToArray();
+            var many = new double[rows.Length];
+            for (int start = 0, size = 1; start < rows.Length; start += size, size = (size % 37) + 1)
+            {
+                var n = Math.Min(size, rows.Length - start);
+                compiled.EvaluateMany(flat.AsSpan(start * stride, n * stride), stride, many.AsSpan(start, n));
+            }
+
+            for (var r = 0; r < rows.Length; r++)
+            {
+                Assert.Equal(compiled.Evaluate(rows[r].Features), many[r]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Refresh_ManyEnginesAtOnce_EqualsReadingEachEstimate()
+    {
+        var model = Model.Value;
+        var engines = TestSet.Value.Engines;
+        var batched = engines.Select(_ => model.CreateEngine()).ToArray();
+        var single = engines.Select(_ => model.CreateEngine()).ToArray();
+        for (var k = 0; k < 40; k++)
+        {
+            for (var e = 0; e < engines.Count; e++)
+            {
+                // Engines that have ended, or that get a cycle only every other round, stay up to date and are skipped.
+                if (k < engines[e].CycleCount && (e % 3 != 0 || k % 2 == 0))
+                {
+                    batched[e].Add(k + 1, engines[e].SettingsAt(k), engines[e].SensorsAt(k));
+                    single[e].Add(k + 1, engines[e].SettingsAt(k), engines[e].SensorsAt(k));
+                }
+            }
+
+            EnginePrognosis.Refresh(batched);
+            for (var e = 0; e < engines.Count; e++)
+            {
+                Assert.False(batched[e].IsStale);
+                Assert.Equal(single[e].Current, batched[e].Current);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TwinPlatform.Prognostics;
 using TwinPlatform.Prognostics.Fleet;
 using TwinPlatform.Twins.Feeds;
 
@@ -188,6 +189,13 @@ public static class TurbofanLiveRun
         due.Clear();
         var now = Stopwatch.GetTimestamp();
         _ = all ? conflator.TakeAll(due) : conflator.TakeDue(now, due);
+
+        // The engines going out together are evaluated together: one pass over the trees for all of them.
+        if (due.Count > 1)
+        {
+            EnginePrognosis.Refresh(due.ConvertAll(d => d.Twin.Prognosis));
+        }
+
         foreach (var (twin, newest) in due)
         {
             await publisher.PublishAsync(State(twinPrefix, twin, newest), CancellationToken.None).ConfigureAwait(false);
