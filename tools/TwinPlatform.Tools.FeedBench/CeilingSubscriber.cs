@@ -9,8 +9,11 @@ namespace TwinPlatform.Tools.FeedBench;
 /// <summary>Which client the do-nothing ceiling subscriber uses.</summary>
 internal enum CeilingClient
 {
-    /// <summary><see cref="MqttSubscriberConnection"/>, the runtime's own receive path, acknowledging each message as it arrives.</summary>
-    Wire,
+    /// <summary><see cref="MqttSubscriberConnection"/> read by a thread of its own (blocking receive), as the runtime's source reads it; acknowledges each message as it arrives.</summary>
+    WireThread,
+
+    /// <summary><see cref="MqttSubscriberConnection"/> read with asynchronous receives on the thread pool; acknowledges each message as it arrives.</summary>
+    WireAsync,
 
     /// <summary>An MQTTnet client that acknowledges automatically.</summary>
     MqttNet,
@@ -23,7 +26,6 @@ internal enum CeilingClient
 internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly CancellationTokenSource _stop = new();
     private IMqttClient? _mqttNet;
     private MqttSubscriberConnection? _wire;
     private Task? _reader;
@@ -42,12 +44,26 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
     public async Task StartAsync(int port, string topicFilter, CancellationToken ct)
     {
         var clientId = "feedbench-ceiling-" + Guid.NewGuid().ToString("N")[..8];
-        if (client == CeilingClient.Wire)
+        if (client is CeilingClient.WireThread or CeilingClient.WireAsync)
         {
             // Receive maximum unset (65535), as MQTTnet leaves it: the broker's own in-flight limit applies.
             _wire = await MqttSubscriberConnection.ConnectAsync(
                 new MqttSensorSourceOptions { Port = port, ClientId = clientId, TopicFilter = topicFilter, SessionExpirySeconds = 0, ReceiveMaximum = ushort.MaxValue }, ct);
-            _reader = Task.Run(() => ReadWireAsync(_wire, _stop.Token), CancellationToken.None);
+            var connection = _wire;
+            if (client == CeilingClient.WireAsync)
+            {
+                _reader = Task.Run(() => ReadWireAsync(connection), CancellationToken.None);
+                return;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            new Thread(() =>
+            {
+                ReadWire(connection);
+                done.SetResult();
+            })
+            { IsBackground = true, Name = "feedbench ceiling" }.Start();
+            _reader = done.Task;
             return;
         }
 
@@ -65,7 +81,6 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
         if (_wire is not null)
         {
             await _wire.DisposeAsync();
@@ -73,14 +88,7 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
 
         if (_reader is not null)
         {
-            try
-            {
-                await _reader;
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopped.
-            }
+            await _reader;
         }
 
         if (_mqttNet is not null)
@@ -92,13 +100,23 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
 
             _mqttNet.Dispose();
         }
-
-        _stop.Dispose();
     }
 
-    private async Task ReadWireAsync(MqttSubscriberConnection connection, CancellationToken ct)
+    private async Task ReadWireAsync(MqttSubscriberConnection connection)
     {
-        while (await connection.ReadPublishAsync(ct))
+        while (await connection.ReadPublishAsync())
+        {
+            Count();
+            if (connection.Current.QualityOfService > 0)
+            {
+                _ = connection.Acknowledge(connection.Current.PacketId);
+            }
+        }
+    }
+
+    private void ReadWire(MqttSubscriberConnection connection)
+    {
+        while (connection.ReadPublish())
         {
             Count();
             if (connection.Current.QualityOfService > 0)

@@ -4,7 +4,7 @@ namespace TwinPlatform.Tools.FeedBench;
 /// <param name="Workload">Payloads and the runtime consuming them.</param>
 /// <param name="OfferedSamplesPerSecond">Rate asked of the publisher; 0 = as fast as it goes.</param>
 /// <param name="PublishedSamplesPerSecond">Rate the publisher achieved (ceiling phase, runtime phase averaged).</param>
-/// <param name="CeilingSamplesPerSecond">Samples per second the do-nothing subscriber received (first to last payload).</param>
+/// <param name="CeilingSamplesPerSecond">Samples per second the fastest do-nothing subscriber received (first to last payload).</param>
 /// <param name="RuntimeSamplesPerSecond">Samples per second the runtime applied and acknowledged (first to last delivery).</param>
 /// <param name="Ratio">Runtime over ceiling.</param>
 /// <param name="LatencyP50Ms">Publish to SignalR receipt, median, ms.</param>
@@ -18,6 +18,7 @@ namespace TwinPlatform.Tools.FeedBench;
 /// <param name="Pairs">Pairs of phases (ceiling, runtime) measured for the row; the row shows the pair with the median ratio.</param>
 /// <param name="RatioMin">Smallest ratio over the pairs.</param>
 /// <param name="RatioMax">Largest ratio over the pairs.</param>
+/// <param name="CeilingClients">Each do-nothing subscriber's rate in the row's pair.</param>
 internal sealed record FeedBenchRow(
     string Workload,
     double OfferedSamplesPerSecond,
@@ -35,4 +36,5 @@ internal sealed record FeedBenchRow(
     double LoadAverage,
     int Pairs = 1,
     double RatioMin = double.NaN,
-    double RatioMax = double.NaN);
+    double RatioMax = double.NaN,
+    string CeilingClients = "");

@@ -20,7 +20,7 @@ var tcpNoDelay = true;
 var repeats = 1;
 var stage = TurbofanStage.Full;
 int? maxStates = null;
-var ceilingClient = CeilingClient.Wire;
+List<CeilingClient> ceilingClients = [CeilingClient.WireThread, CeilingClient.WireAsync, CeilingClient.MqttNet];
 for (var i = 0; i < args.Length - 1; i += 2)
 {
     switch (args[i])
@@ -50,13 +50,13 @@ for (var i = 0; i < args.Length - 1; i += 2)
             maxStates = int.Parse(args[i + 1], c);
             break;
         case "--ceiling-client":
-            ceilingClient = Enum.Parse<CeilingClient>(args[i + 1], ignoreCase: true);
+            ceilingClients = [.. args[i + 1].Split(',').Select(n => Enum.Parse<CeilingClient>(n.Replace("-", "", StringComparison.Ordinal), ignoreCase: true))];
             break;
         case "--turbofan-stage":
             stage = Enum.Parse<TurbofanStage>(args[i + 1], ignoreCase: true);
             break;
         default:
-            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--ceiling-client wire|mqttnet] [--out out/feedbench]");
+            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--ceiling-client wire-thread,wire-async,mqttnet] [--out out/feedbench]");
             return 2;
     }
 }
@@ -87,7 +87,7 @@ foreach (var name in workloads)
 }
 
 var loadBefore = LoadAverage();
-Console.WriteLine(string.Create(c, $"feedbench: {Environment.ProcessorCount} cores, load average {loadBefore}; {seconds:F0} s per phase after a {warmupSeconds:F0} s warm-up per workload; mosquitto set_tcp_nodelay {tcpNoDelay}; ceiling subscriber {ceilingClient}"));
+Console.WriteLine(string.Create(c, $"feedbench: {Environment.ProcessorCount} cores, load average {loadBefore}; {seconds:F0} s per phase after a {warmupSeconds:F0} s warm-up per workload; mosquitto set_tcp_nodelay {tcpNoDelay}; ceiling subscribers {string.Join(", ", ceilingClients)} (the fastest counts)"));
 
 // No queue or in-flight limit at the broker (a slow QoS 1 subscriber is never dropped, mosquitto's
 // default queue of 1000 would drop), no persistence: the benchmark needs none.
@@ -109,7 +109,10 @@ foreach (var w in loaded)
     if (warmupSeconds > 0)
     {
         _ = await MeasureRuntimeAsync(w, p, 5000, TimeSpan.FromSeconds(warmupSeconds));
-        _ = await MeasureCeilingAsync(w, p, 5000, TimeSpan.FromSeconds(warmupSeconds));
+        foreach (var client in ceilingClients)
+        {
+            _ = await MeasureCeilingAsync(client, w, p, 5000, TimeSpan.FromSeconds(warmupSeconds));
+        }
     }
 }
 
@@ -124,13 +127,22 @@ foreach (var rate in rates)
         var pairs = new List<FeedBenchRow>();
         for (var k = 0; k < repeats; k++)
         {
-            var (ceilingRate, ceilingPublished) = await MeasureCeilingAsync(loaded[w], publishers[w], rate, duration);
+            // The broker's ceiling is what the fastest of the do-nothing subscribers received.
+            var ceilings = new List<(CeilingClient Client, double Rate, double Published)>();
+            foreach (var client in ceilingClients)
+            {
+                var (clientRate, clientPublished) = await MeasureCeilingAsync(client, loaded[w], publishers[w], rate, duration);
+                ceilings.Add((client, clientRate, clientPublished));
+            }
+
+            var best = ceilings.MaxBy(x => x.Rate);
             var pair = await MeasureRuntimeAsync(loaded[w], publishers[w], rate, duration);
             pair = pair with
             {
-                PublishedSamplesPerSecond = (ceilingPublished + pair.PublishedSamplesPerSecond) / 2,
-                CeilingSamplesPerSecond = ceilingRate,
-                Ratio = pair.RuntimeSamplesPerSecond / ceilingRate,
+                PublishedSamplesPerSecond = (best.Published + pair.PublishedSamplesPerSecond) / 2,
+                CeilingSamplesPerSecond = best.Rate,
+                CeilingClients = string.Join(", ", ceilings.Select(x => string.Create(c, $"{x.Client} {x.Rate:F0}"))),
+                Ratio = pair.RuntimeSamplesPerSecond / best.Rate,
             };
             pairs.Add(pair);
             if (repeats > 1)
@@ -153,7 +165,7 @@ foreach (var p in publishers)
 
 Directory.CreateDirectory(output);
 var markdown = new StringBuilder();
-markdown.AppendLine(string.Create(c, $"FeedBench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average before {loadBefore}, {seconds:F0} s per phase, {repeats} pair(s) of phases per row (median ratio shown), payload = 24 samples, QoS 1, mosquitto set_tcp_nodelay {tcpNoDelay}, ceiling subscriber {ceilingClient}"));
+markdown.AppendLine(string.Create(c, $"FeedBench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average before {loadBefore}, {seconds:F0} s per phase, {repeats} pair(s) of phases per row (median ratio shown), payload = 24 samples, QoS 1, mosquitto set_tcp_nodelay {tcpNoDelay}, ceiling subscribers {string.Join(", ", ceilingClients)} (the fastest counts)"));
 markdown.AppendLine();
 markdown.AppendLine(Header());
 foreach (var r in results)
@@ -163,7 +175,7 @@ foreach (var r in results)
 
 File.WriteAllText(Path.Combine(output, "feedbench.md"), markdown.ToString());
 File.WriteAllText(Path.Combine(output, "feedbench.json"), JsonSerializer.Serialize(
-    new { Date = DateTime.UtcNow, Cores = Environment.ProcessorCount, LoadAverageBefore = loadBefore, SecondsPerPhase = seconds, PairsPerRow = repeats, TcpNoDelay = tcpNoDelay, CeilingClient = ceilingClient.ToString(), SamplesPerPayload = 24, Rows = results },
+    new { Date = DateTime.UtcNow, Cores = Environment.ProcessorCount, LoadAverageBefore = loadBefore, SecondsPerPhase = seconds, PairsPerRow = repeats, TcpNoDelay = tcpNoDelay, CeilingClients = ceilingClients.ConvertAll(k => k.ToString()), SamplesPerPayload = 24, Rows = results },
     new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 Console.WriteLine($"wrote {Path.Combine(output, "feedbench.md")} and feedbench.json");
 try
@@ -177,14 +189,14 @@ catch (IOException)
 
 return 0;
 
-async Task<(double Rate, double Published)> MeasureCeilingAsync(Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
+async Task<(double Rate, double Published)> MeasureCeilingAsync(CeilingClient client, Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
 {
-    await using var ceiling = new CeilingSubscriber(ceilingClient);
+    await using var ceiling = new CeilingSubscriber(client);
     await ceiling.StartAsync(broker.Port, TwinPlatform.Plugins.Mqtt.MqttTopics.SceneFilter(workload.Scene), ct);
     var pub = await publisher.RunAsync(rate, phase, ct);
-    Stage($"{workload.Name} ceiling: published {pub.Samples} samples");
+    Stage($"{workload.Name} ceiling ({client}): published {pub.Samples} samples");
     await WaitForAsync(() => ceiling.Payloads, pub.Payloads, ct);
-    Stage($"{workload.Name} ceiling: received {ceiling.Payloads * workload.SamplesPerPayload} samples");
+    Stage($"{workload.Name} ceiling ({client}): received {ceiling.Payloads * workload.SamplesPerPayload} samples");
     return (ceiling.Payloads * workload.SamplesPerPayload / (ceiling.Last - ceiling.First).TotalSeconds, pub.Samples / pub.Seconds);
 }
 
@@ -239,11 +251,11 @@ async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher pu
 static void Stage(string line) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
 
 static string Header() =>
-    "| workload | offered samples/s | published | broker ceiling | runtime sustained | ratio | ratio range | p50 ms | p99 ms | max ms | state updates | queue high water | unconsumed samples | dropped updates | load |\n" +
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+    "| workload | offered samples/s | published | broker ceiling | runtime sustained | ratio | ratio range | p50 ms | p99 ms | max ms | state updates | queue high water | unconsumed samples | dropped updates | load | ceiling by subscriber |\n" +
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
 static string Format(FeedBenchRow r) => string.Create(CultureInfo.InvariantCulture,
-    $"| {r.Workload} | {(r.OfferedSamplesPerSecond > 0 ? r.OfferedSamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture) : "max")} | {r.PublishedSamplesPerSecond:F0} | {r.CeilingSamplesPerSecond:F0} | {r.RuntimeSamplesPerSecond:F0} | {r.Ratio:F3} | {(r.Pairs > 1 ? $"{r.RatioMin:F3}-{r.RatioMax:F3} ({r.Pairs})" : "")} | {r.LatencyP50Ms:F1} | {r.LatencyP99Ms:F1} | {r.LatencyMaxMs:F1} | {r.StateUpdates} | {r.QueueHighWater} | {r.UnconsumedSamples} | {r.DroppedStateUpdates} | {r.LoadAverage:F2} |");
+    $"| {r.Workload} | {(r.OfferedSamplesPerSecond > 0 ? r.OfferedSamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture) : "max")} | {r.PublishedSamplesPerSecond:F0} | {r.CeilingSamplesPerSecond:F0} | {r.RuntimeSamplesPerSecond:F0} | {r.Ratio:F3} | {(r.Pairs > 1 ? $"{r.RatioMin:F3}-{r.RatioMax:F3} ({r.Pairs})" : "")} | {r.LatencyP50Ms:F1} | {r.LatencyP99Ms:F1} | {r.LatencyMaxMs:F1} | {r.StateUpdates} | {r.QueueHighWater} | {r.UnconsumedSamples} | {r.DroppedStateUpdates} | {r.LoadAverage:F2} | {r.CeilingClients} |");
 
 static double Percentile(List<double> sorted, double q) =>
     sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
