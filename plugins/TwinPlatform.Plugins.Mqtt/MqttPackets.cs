@@ -77,6 +77,65 @@ internal static class MqttPackets
         return (BinaryPrimitives.ReadUInt16BigEndian(body), body[(2 + size + propertiesLength)..].ToArray());
     }
 
+    /// <summary>The Server Keep Alive (seconds) among CONNACK properties, if the broker set one.</summary>
+    /// <param name="properties">The CONNACK body after its flags and reason code: property length, then the properties.</param>
+    /// <exception cref="MqttConnectionException">The properties are malformed or hold an identifier CONNACK may not carry.</exception>
+    public static ushort? ServerKeepAlive(ReadOnlySpan<byte> properties)
+    {
+        if (properties.IsEmpty)
+        {
+            return null;
+        }
+
+        if (!TryReadVarInt(properties, out var length, out var size) || size + length > properties.Length)
+        {
+            throw new MqttConnectionException("malformed CONNACK properties");
+        }
+
+        ushort? keepAlive = null;
+        var p = properties.Slice(size, length);
+        while (!p.IsEmpty)
+        {
+            var id = p[0];
+            p = p[1..];
+            int skip;
+            switch (id)
+            {
+                case 0x13: // Server Keep Alive
+                    keepAlive = p.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(p) : throw new MqttConnectionException("truncated Server Keep Alive");
+                    skip = 2;
+                    break;
+                case 0x24 or 0x25 or 0x28 or 0x29 or 0x2A: // one byte: maximum QoS, retain, wildcard/identifier/shared subscriptions available
+                    skip = 1;
+                    break;
+                case 0x21 or 0x22: // two bytes: receive maximum, topic alias maximum
+                    skip = 2;
+                    break;
+                case 0x11 or 0x27: // four bytes: session expiry interval, maximum packet size
+                    skip = 4;
+                    break;
+                case 0x12 or 0x1A or 0x1C or 0x1F or 0x15 or 0x16: // length-prefixed: client id, response info, server reference, reason string, auth method and data
+                    skip = p.Length >= 2 ? 2 + BinaryPrimitives.ReadUInt16BigEndian(p) : int.MaxValue;
+                    break;
+                case 0x26: // user property: two length-prefixed strings
+                    skip = p.Length >= 2 ? 2 + BinaryPrimitives.ReadUInt16BigEndian(p) : int.MaxValue;
+                    skip = p.Length >= skip + 2 ? skip + 2 + BinaryPrimitives.ReadUInt16BigEndian(p[skip..]) : int.MaxValue;
+                    break;
+                default:
+                    throw new MqttConnectionException($"CONNACK property 0x{id:X2} is not one CONNACK may carry");
+            }
+
+            if (skip > p.Length)
+            {
+                throw new MqttConnectionException($"truncated CONNACK property 0x{id:X2}");
+            }
+
+            p = p[skip..];
+        }
+
+        return keepAlive;
+    }
+
     /// <summary>Reads a variable byte integer (1-4 bytes, 7 bits each, least significant first).</summary>
     /// <returns>False when <paramref name="span"/> ends before the integer does, or it runs past 4 bytes.</returns>
     public static bool TryReadVarInt(ReadOnlySpan<byte> span, out int value, out int size)

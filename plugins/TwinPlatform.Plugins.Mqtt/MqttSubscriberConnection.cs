@@ -34,8 +34,8 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
     private readonly Queue<(byte Flags, byte[] Body)> _early = new();
     private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _topicLookup;
-    private readonly long _keepAliveTicks;
-    private readonly Timer? _keepAlive;
+    private Timer? _keepAlive;
+    private long _keepAliveTicks;
     private byte[] _buffer = new byte[InitialBuffer];
     private int _start;
     private int _end;
@@ -49,14 +49,12 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
     {
         _socket = socket;
         _topicLookup = _topics.GetAlternateLookup<ReadOnlySpan<char>>();
-        _keepAliveTicks = (long)(keepAlive.TotalSeconds * Stopwatch.Frequency);
         _lastSendTicks = _lastReceiveTicks = Stopwatch.GetTimestamp();
-        if (keepAlive > TimeSpan.Zero)
-        {
-            var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, keepAlive.Ticks / 4));
-            _keepAlive = new Timer(static s => ((MqttSubscriberConnection)s!).KeepAlive(), this, period, period);
-        }
+        StartKeepAlive(keepAlive);
     }
+
+    /// <summary>The keep-alive period in force: the one asked for, or the broker's if it set its own in CONNACK.</summary>
+    public TimeSpan KeepAlive { get; private set; }
 
     /// <summary>Whether the broker said it resumed a session it held for this client id.</summary>
     public bool SessionPresent { get; private set; }
@@ -262,6 +260,15 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
                 }
 
                 SessionPresent = (span[0] & 1) != 0;
+
+                // MQTT 5: a broker may impose its own keep-alive (Server Keep Alive), which the client must use.
+                if (MqttPackets.ServerKeepAlive(span[2..]) is { } serverKeepAlive && TimeSpan.FromSeconds(serverKeepAlive) != KeepAlive)
+                {
+                    _keepAlive?.Dispose();
+                    _keepAlive = null;
+                    StartKeepAlive(TimeSpan.FromSeconds(serverKeepAlive));
+                }
+
                 connected = true;
                 continue;
             }
@@ -541,7 +548,18 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
         }
     }
 
-    private void KeepAlive()
+    private void StartKeepAlive(TimeSpan keepAlive)
+    {
+        KeepAlive = keepAlive;
+        Volatile.Write(ref _keepAliveTicks, (long)(keepAlive.TotalSeconds * Stopwatch.Frequency));
+        if (keepAlive > TimeSpan.Zero)
+        {
+            var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, keepAlive.Ticks / 4));
+            _keepAlive = new Timer(static s => ((MqttSubscriberConnection)s!).KeepAliveTick(), this, period, period);
+        }
+    }
+
+    private void KeepAliveTick()
     {
         if (!IsOpen)
         {
@@ -554,13 +572,13 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
         // arriving, although pings went out meanwhile. A reader that is not reading (the caller is busy)
         // is no sign of a dead broker.
         var waitingSince = Volatile.Read(ref _waitingSinceTicks);
-        if (waitingSince != 0 && now - Math.Max(waitingSince, Volatile.Read(ref _lastReceiveTicks)) > _keepAliveTicks * 3 / 2)
+        if (waitingSince != 0 && now - Math.Max(waitingSince, Volatile.Read(ref _lastReceiveTicks)) > Volatile.Read(ref _keepAliveTicks) * 3 / 2)
         {
-            Abort($"no packet from the broker for {1.5 * _keepAliveTicks / Stopwatch.Frequency:0.#} s");
+            Abort($"no packet from the broker for {1.5 * Volatile.Read(ref _keepAliveTicks) / Stopwatch.Frequency:0.#} s");
             return;
         }
 
-        if (now - Volatile.Read(ref _lastSendTicks) >= _keepAliveTicks / 2)
+        if (now - Volatile.Read(ref _lastSendTicks) >= Volatile.Read(ref _keepAliveTicks) / 2)
         {
             lock (_send)
             {

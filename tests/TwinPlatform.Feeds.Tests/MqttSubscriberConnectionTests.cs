@@ -74,6 +74,34 @@ public sealed class MqttSubscriberConnectionTests
     }
 
     [Fact]
+    public void ServerKeepAlive_FoundAmongOtherConnAckProperties()
+    {
+        // Properties: reason string "ok", user property ("a", "b"), receive maximum 20, server keep alive 5.
+        byte[] properties = [18, 0x1F, 0, 2, (byte)'o', (byte)'k', 0x26, 0, 1, (byte)'a', 0, 1, (byte)'b', 0x21, 0, 20, 0x13, 0, 5];
+        Assert.Equal((ushort)5, MqttPackets.ServerKeepAlive(properties));
+        Assert.Null(MqttPackets.ServerKeepAlive([0]));
+        Assert.Null(MqttPackets.ServerKeepAlive([]));
+        Assert.Contains("0x01", Assert.Throws<MqttConnectionException>(() => MqttPackets.ServerKeepAlive([2, 0x01, 0])).Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", Assert.Throws<MqttConnectionException>(() => MqttPackets.ServerKeepAlive([2, 0x13, 0])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerKeepAlive_ShorterThanAskedFor_IsTheOneUsed()
+    {
+        await using var broker = await ScriptedBroker.StartAsync();
+        var options = broker.Options("server-keepalive") with { KeepAlive = TimeSpan.FromSeconds(60) };
+        var connecting = MqttSubscriberConnection.ConnectAsync(options, Timeout());
+        await broker.AcceptAsync();
+        await broker.SendAsync([0x20, 0x06, 0x00, 0x00, 0x03, 0x13, 0x00, 0x01, .. SubAck(1, 0x01)]);
+        await using var connection = await connecting;
+        var clock = Stopwatch.StartNew();
+
+        Assert.Equal(TimeSpan.FromSeconds(1), connection.KeepAlive);
+        Assert.Equal(new byte[] { 0xC0, 0x00 }, await broker.ReceivePacketAsync());
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.2, 5);
+    }
+
+    [Fact]
     public async Task Publish_SplitIntoSingleBytes_WithPropertiesAndALargePayload_ReadWhole()
     {
         var big = new byte[300_000];
