@@ -157,7 +157,7 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
             {
                 break;
             }
-            catch (Exception e) when (e is MqttConnectionException or System.Net.Sockets.SocketException or IOException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Broker down, refused or timed out: count it and try again after a growing delay.
                 Counters.RecordConnectFailure();
@@ -183,6 +183,7 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
             everConnected = true;
             delay = _options.ReconnectDelayMin;
             _lastError = null;
+            var faulted = false;
             await using (connection.ConfigureAwait(false))
             {
                 MarkSubscribed(connection);
@@ -194,9 +195,12 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
                 {
                     // Stopping: what is not acknowledged stays with the broker.
                 }
-                catch (MqttConnectionException e)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
+                    // A protocol error, or a fault in the receive loop: reported, and the source connects afresh
+                    // after the back-off delay, so that a fault that repeats does not spin.
                     _lastError = e.Message;
+                    faulted = true;
                 }
                 finally
                 {
@@ -204,6 +208,18 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
                 }
 
                 _lastError ??= connection.CloseReason;
+            }
+
+            if (faulted)
+            {
+                try
+                {
+                    await Task.Delay(delay, stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
             }
         }
     }

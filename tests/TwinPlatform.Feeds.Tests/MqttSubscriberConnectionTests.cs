@@ -227,6 +227,26 @@ public sealed class MqttSubscriberConnectionTests
         Assert.Contains("no packet from the broker", connection.CloseReason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Source_ProtocolErrorFromTheBroker_IsReportedAndTheSourceConnectsAfresh()
+    {
+        await using var broker = await ScriptedBroker.StartAsync();
+        var options = broker.Options("source-fault") with { ReconnectDelayMin = TimeSpan.FromMilliseconds(50) };
+        await using var source = new MqttSensorSource(options, new TwinPlatform.Twins.Feeds.Wire.SensorMessageConverter());
+        var started = source.StartAsync(Timeout());
+        await broker.AcceptAsync();
+        await broker.SendAsync([.. ConnAck(0), .. SubAck(1, 0x01)]);
+        await started;
+
+        // A PUBLISH whose topic runs past the packet: the connection is dropped with the reason.
+        await broker.SendAsync([0x32, 0x04, 0x00, 0x09, (byte)'a', (byte)'b']);
+        await broker.AcceptAsync();
+        Assert.Contains("protocol error", source.LastError, StringComparison.Ordinal);
+        await broker.SendAsync([.. ConnAck(0), .. SubAck(1, 0x01)]);
+        await source.WaitUntilSubscribedAsync(Timeout());
+        Assert.Equal(1, source.Counters.Reconnects);
+    }
+
     [MosquittoFact]
     public async Task RealBroker_SendsNoMoreThanTheReceiveMaximumUntilAcknowledged()
     {
