@@ -118,20 +118,15 @@ public sealed class RulModel
     /// <param name="scratch">Room for <see cref="InputCount"/> floats.</param>
     internal double PredictMean(ReadOnlySpan<double> features, Span<float> scratch)
     {
-        var inputs = _inputs;
-        for (var j = 0; j < inputs.Length; j++)
-        {
-            scratch[j] = (float)features[inputs[j]];
-        }
-
-        var x = scratch[..inputs.Length];
+        var x = scratch[.._inputs.Length];
+        Gather(features, x);
         double sum = 0;
         foreach (var m in _members)
         {
             sum += m.Evaluate(x);
         }
 
-        return Math.Clamp(sum / _members.Length, 0.0, CapCycles);
+        return Average(sum);
     }
 
     /// <summary>
@@ -144,8 +139,7 @@ public sealed class RulModel
     {
         // Blocks of 16 keep the per-tree leaf values of a block (16 x trees doubles) in the first-level caches.
         const int Block = 16;
-        var inputs = _inputs;
-        var stride = inputs.Length;
+        var stride = _inputs.Length;
         Span<float> rows = Block * stride <= 4096 ? stackalloc float[Block * stride] : new float[Block * stride];
         Span<double> member = stackalloc double[Block];
         for (var start = 0; start < features.Count; start += Block)
@@ -153,12 +147,7 @@ public sealed class RulModel
             var count = Math.Min(Block, features.Count - start);
             for (var r = 0; r < count; r++)
             {
-                var f = features[start + r].Features;
-                var row = rows.Slice(r * stride, stride);
-                for (var j = 0; j < inputs.Length; j++)
-                {
-                    row[j] = (float)f[inputs[j]];
-                }
+                Gather(features[start + r].Features, rows.Slice(r * stride, stride));
             }
 
             var sums = means.Slice(start, count);
@@ -174,10 +163,23 @@ public sealed class RulModel
 
             for (var r = 0; r < count; r++)
             {
-                sums[r] = Math.Clamp(sums[r] / _members.Length, 0.0, CapCycles);
+                sums[r] = Average(sums[r]);
             }
         }
     }
+
+    /// <summary>The model's inputs, as floats, picked from a full feature vector.</summary>
+    private void Gather(ReadOnlySpan<double> features, Span<float> row)
+    {
+        var inputs = _inputs;
+        for (var j = 0; j < inputs.Length; j++)
+        {
+            row[j] = (float)features[inputs[j]];
+        }
+    }
+
+    /// <summary>The members' summed outputs as the point prediction: their mean, clamped to [0, cap].</summary>
+    private double Average(double sum) => Math.Clamp(sum / _members.Length, 0.0, CapCycles);
 
     /// <summary>The prediction with its interval from a point prediction.</summary>
     internal UncertainValue WithInterval(double mean)

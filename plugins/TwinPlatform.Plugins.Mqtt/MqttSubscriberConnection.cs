@@ -264,8 +264,6 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
                 // MQTT 5: a broker may impose its own keep-alive (Server Keep Alive), which the client must use.
                 if (MqttPackets.ServerKeepAlive(span[2..]) is { } serverKeepAlive && TimeSpan.FromSeconds(serverKeepAlive) != KeepAlive)
                 {
-                    _keepAlive?.Dispose();
-                    _keepAlive = null;
                     StartKeepAlive(TimeSpan.FromSeconds(serverKeepAlive));
                 }
 
@@ -276,7 +274,7 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
             if (type == 3)
             {
                 // A resumed session may deliver before the SUBACK; keep it for the first reads.
-                _early.Enqueue((flags, body.AsSpan().ToArray()));
+                _early.Enqueue((flags, span.ToArray()));
                 continue;
             }
 
@@ -548,8 +546,11 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Puts <paramref name="keepAlive"/> in force, replacing the timer of an earlier period.</summary>
     private void StartKeepAlive(TimeSpan keepAlive)
     {
+        _keepAlive?.Dispose();
+        _keepAlive = null;
         KeepAlive = keepAlive;
         Volatile.Write(ref _keepAliveTicks, (long)(keepAlive.TotalSeconds * Stopwatch.Frequency));
         if (keepAlive > TimeSpan.Zero)
@@ -567,18 +568,19 @@ public sealed class MqttSubscriberConnection : IAsyncDisposable
         }
 
         var now = Stopwatch.GetTimestamp();
+        var keepAlive = Volatile.Read(ref _keepAliveTicks);
 
         // Dead peer: the reader has waited on the socket for 1.5 keep-alive periods with nothing at all
         // arriving, although pings went out meanwhile. A reader that is not reading (the caller is busy)
         // is no sign of a dead broker.
         var waitingSince = Volatile.Read(ref _waitingSinceTicks);
-        if (waitingSince != 0 && now - Math.Max(waitingSince, Volatile.Read(ref _lastReceiveTicks)) > Volatile.Read(ref _keepAliveTicks) * 3 / 2)
+        if (waitingSince != 0 && now - Math.Max(waitingSince, Volatile.Read(ref _lastReceiveTicks)) > keepAlive * 3 / 2)
         {
-            Abort($"no packet from the broker for {1.5 * Volatile.Read(ref _keepAliveTicks) / Stopwatch.Frequency:0.#} s");
+            Abort($"no packet from the broker for {1.5 * keepAlive / Stopwatch.Frequency:0.#} s");
             return;
         }
 
-        if (now - Volatile.Read(ref _lastSendTicks) >= Volatile.Read(ref _keepAliveTicks) / 2)
+        if (now - Volatile.Read(ref _lastSendTicks) >= keepAlive / 2)
         {
             lock (_send)
             {

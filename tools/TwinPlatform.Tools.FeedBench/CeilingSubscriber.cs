@@ -106,11 +106,7 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
     {
         while (await connection.ReadPublishAsync())
         {
-            Count();
-            if (connection.Current.QualityOfService > 0)
-            {
-                _ = connection.Acknowledge(connection.Current.PacketId);
-            }
+            CountAndAcknowledge(connection);
         }
     }
 
@@ -118,11 +114,16 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
     {
         while (connection.ReadPublish())
         {
-            Count();
-            if (connection.Current.QualityOfService > 0)
-            {
-                _ = connection.Acknowledge(connection.Current.PacketId);
-            }
+            CountAndAcknowledge(connection);
+        }
+    }
+
+    private void CountAndAcknowledge(MqttSubscriberConnection connection)
+    {
+        Count();
+        if (connection.Current.QualityOfService > 0)
+        {
+            _ = connection.Acknowledge(connection.Current.PacketId);
         }
     }
 
