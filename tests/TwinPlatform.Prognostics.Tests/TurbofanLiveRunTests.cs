@@ -115,6 +115,41 @@ public sealed class TurbofanLiveRunTests
         }
     }
 
+    [Fact]
+    public async Task RunAsync_OverBudget_ReleasesWaitingEnginesTogether()
+    {
+        // A backlog of the whole test fleet against 1000 states a second (far fewer than the deliveries a
+        // second, even on a loaded machine): after the bucket's first 50 tokens the engines wait, and those released while deliveries keep coming go out together (one
+        // pass over the trees for the group), not one at a time as single tokens refill.
+        var converter = new SensorMessageConverter(null, SensorIdMode.TwinAndChannel);
+        var deliveries = new List<SensorDelivery>();
+        var acknowledged = 0;
+        await foreach (var batch in new CmapssFeedReader(CmapssPaths.Test).ReadMessagesAsync())
+        {
+            var samples = new List<SensorSample>();
+            var rejections = new List<FeedRejection>();
+            converter.Convert(batch, "test", samples, rejections);
+            deliveries.Add(new SensorDelivery("test", [.. samples], rejections, _ =>
+            {
+                acknowledged++;
+                return ValueTask.CompletedTask;
+            }));
+        }
+
+        var fleet = TurbofanFixtures.NewFleet();
+        var states = new CountingPublisher(() => acknowledged);
+        var options = new TurbofanLiveOptions { StatePublisher = states, MaxStatesPerSecond = 1000 };
+        var result = await TurbofanLiveRun.RunAsync(new ListSource(deliveries, backlog: true), new TurbofanSampleRouter(new TurbofanCycleAssembler(fleet)), options, CancellationToken.None);
+
+        Assert.Equal(deliveries.Count, acknowledged);
+        Assert.Equal(states.Count, result.StateUpdates);
+
+        // Group the states by the deliveries acknowledged before them; the bucket's first tokens go out one per delivery.
+        var groups = states.Positions.Where(p => p > 100).GroupBy(p => p).Select(g => g.Count()).ToList();
+        Assert.NotEmpty(groups);
+        Assert.True(groups.Average() >= 4, $"{groups.Count} groups of {groups.Average():F2} states on average after the first bucket");
+    }
+
     [MosquittoFact]
     public async Task RunLiveAsync_OverMosquitto_ReportEqualsTheReplay()
     {
@@ -166,12 +201,16 @@ public sealed class TurbofanLiveRunTests
         Assert.True(JsonNode.DeepEquals(replay, mqtt), "the report over MQTT differs from the replay's");
     }
 
-    private sealed class CountingPublisher : ITwinStatePublisher
+    private sealed class CountingPublisher(Func<int>? position = null) : ITwinStatePublisher
     {
         private readonly Dictionary<string, IReadOnlyDictionary<string, double>> _last = [];
+        private readonly List<int> _positions = [];
         private int _count;
 
         public int Count => Volatile.Read(ref _count);
+
+        /// <summary>Per state, in order, what <c>position</c> returned when it was published.</summary>
+        public IReadOnlyList<int> Positions => _positions;
 
         public IReadOnlyDictionary<string, double> Last(string twin)
         {
@@ -190,6 +229,10 @@ public sealed class TurbofanLiveRunTests
                 // One feeding loop publishes, so an engine's states arrive in cycle order.
                 Assert.True(!_last.TryGetValue(update.Twin, out var before) || before["cycle"] < update.Values["cycle"]);
                 _last[update.Twin] = update.Values;
+                if (position is not null)
+                {
+                    _positions.Add(position());
+                }
             }
 
             Interlocked.Increment(ref _count);

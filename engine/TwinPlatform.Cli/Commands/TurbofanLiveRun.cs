@@ -40,6 +40,8 @@ public static class TurbofanLiveRun
         var clock = new Stopwatch();
         long deliveries = 0, samples = 0, rejected = 0, states = 0;
         var lastSeconds = 0.0;
+        var minTickTimestamp = (long)(MinTick.TotalSeconds * Stopwatch.Frequency);
+        var lastDue = 0L;
         var reason = "source ended";
         var enumerator = source.ReadDeliveriesAsync(idle.Token).GetAsyncEnumerator(idle.Token);
         try
@@ -53,14 +55,21 @@ public static class TurbofanLiveRun
                     if (!move.IsCompleted && conflator.WaitingCount > 0)
                     {
                         // Nothing to read yet: push the waiting states as the budget refills. One timer
-                        // serves many waits, and it waits at least MinTick so that the budget goes out
-                        // in batches rather than as a timer per state.
+                        // serves many waits; it waits at least MinTick for the budget and keeps MinTick
+                        // between pushes, so that the budget goes out in batches rather than a state at a time.
                         var next = move.AsTask();
-                        while (!next.IsCompleted && conflator.UntilNextDue(Stopwatch.GetTimestamp()) is { } wait)
+                        while (!next.IsCompleted && conflator.UntilNextDue(Stopwatch.GetTimestamp()) is { } untilDue)
                         {
+                            var wait = untilDue > TimeSpan.Zero && untilDue < MinTick ? MinTick : untilDue;
+                            var spacing = MinTick - Stopwatch.GetElapsedTime(lastDue);
+                            if (spacing > wait)
+                            {
+                                wait = spacing;
+                            }
+
                             if (wait > TimeSpan.Zero)
                             {
-                                tick ??= Task.Delay(wait < MinTick ? MinTick : wait, CancellationToken.None);
+                                tick ??= Task.Delay(wait, CancellationToken.None);
                                 if (await Task.WhenAny(next, tick).ConfigureAwait(false) != tick)
                                 {
                                     break;
@@ -70,6 +79,7 @@ public static class TurbofanLiveRun
                             }
 
                             states += await PublishDueAsync(publisher!, options.TwinPrefix, conflator, due, all: false).ConfigureAwait(false);
+                            lastDue = Stopwatch.GetTimestamp();
                         }
 
                         more = await next.ConfigureAwait(false);
@@ -121,9 +131,13 @@ public static class TurbofanLiveRun
                         }
                     }
 
-                    if (conflator.WaitingCount > 0)
+                    // Waiting engines go out together at most every MinTick, so the budget is spent in
+                    // batches whose trees are walked once for all of them (EnginePrognosis.Refresh) rather
+                    // than one engine each time a single token refills.
+                    if (conflator.WaitingCount > 0 && now - lastDue >= minTickTimestamp)
                     {
                         states += await PublishDueAsync(publisher, options.TwinPrefix, conflator, due, all: false).ConfigureAwait(false);
+                        lastDue = now;
                     }
                 }
 
