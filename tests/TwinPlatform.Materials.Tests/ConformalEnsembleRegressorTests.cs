@@ -115,6 +115,41 @@ public sealed class ConformalEnsembleRegressorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void HuberWeights_ResidualsBeyondTheRobustScale_WeighInverselyToTheirSize()
+    {
+        // |r| = 0, 1, 2, 3, 4, 40: median (the upper middle) 3, threshold 1.345 * 1.4826 * 3 = 5.9822.
+        var targets = new double[] { 10, 11, 12, 13, 14, 50, 7 };
+        var outOfBag = new (double Mean, double Spread)[] { (10, 1), (10, 1), (10, 1), (10, 1), (10, 1), (10, 1), (double.NaN, double.NaN) };
+
+        var w = ConformalEnsembleRegressor.HuberWeights(outOfBag, targets);
+
+        var threshold = 1.345 * 1.4826 * 3;
+        Assert.Equal([1, 1, 1, 1, 1, threshold / 40, 1], w);
+    }
+
+    [Fact]
+    public void Fit_HuberRefit_AContradictedRowPullsItsPredictionLess()
+    {
+        // One row's target is raised by 1500 MPa: the plain members fit it partly; the refit weighs it by its
+        // large out-of-bag residual and predicts it nearer its true value.
+        var data = Data.Subset(Enumerable.Range(0, 90).ToArray());
+        var clean = data.Target(MaterialPropertyNames.FatigueStrength);
+        var y = clean.ToArray();
+        y[10] += 1500;
+        var plain = new EnsembleOptions { EnsembleSize = 16, CrossFitFolds = 8, NumberOfTrees = 100, MinimumExampleCountPerLeaf = 2, Seed = 4 };
+
+        var a = ConformalEnsembleRegressor.Fit(data.Rows, y, data.Groups, plain);
+        var b = ConformalEnsembleRegressor.Fit(data.Rows, y, data.Groups, plain with { HuberRefit = true });
+        var c = ConformalEnsembleRegressor.Fit(data.Rows, y, data.Groups, plain with { HuberRefit = true, MaxDegreeOfParallelism = 1 });
+
+        var errorPlain = Math.Abs(a.Predict(data.Rows[10]).Mean - clean[10]);
+        var errorRefit = Math.Abs(b.Predict(data.Rows[10]).Mean - clean[10]);
+        output.WriteLine($"row 10: plain error {errorPlain:F1} MPa, refit error {errorRefit:F1} MPa");
+        Assert.True(errorRefit < 0.75 * errorPlain, $"refit {errorRefit:F1} against plain {errorPlain:F1}");
+        Assert.Equal(b.Predict(data.Rows[3]), c.Predict(data.Rows[3]));
+    }
+
+    [Fact]
     public void QuantileOf_TwentyScores_TakesTheCeilRank()
     {
         var scores = Enumerable.Range(1, 20).Select(i => (double)i).ToArray();

@@ -33,6 +33,7 @@ public static class MaterialsCvCommand
         var learner = new Option<string>("--learner") { Description = "Tree learner: lightgbm, fasttree or fastforest", DefaultValueFactory = _ => "lightgbm" };
         var ensemble = new Option<int>("--ensemble") { Description = "Bootstrap members", DefaultValueFactory = _ => 32 };
         var booster = new Option<string>("--booster") { Description = "Boosting scheme of LightGBM tree members: gradient or dart (dropout boosting)", DefaultValueFactory = _ => "gradient" };
+        var robust = new Option<string>("--robust") { Description = "none, or huber: the tree members are trained a second time with every row weighted by Huber's weight of its out-of-bag residual", DefaultValueFactory = _ => "none" };
         var aggregate = new Option<string>("--aggregate") { Description = "How the tree members are combined into the point prediction (and out-of-bag predictions): mean or median", DefaultValueFactory = _ => "mean" };
         var trees = new Option<int>("--trees") { Description = "Trees per member", DefaultValueFactory = _ => 300 };
         var leaves = new Option<int>("--leaves") { Description = "Leaves per tree", DefaultValueFactory = _ => 8 };
@@ -62,7 +63,7 @@ public static class MaterialsCvCommand
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var command = new Command("cv", "Cross-validate a property predictor: MAE, RMSE, R^2, interval coverage and width, per fold and overall")
         {
-            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, booster, aggregate, ensemble, trees, leaves, rate, minLeaf, tune, ridge, kernel, ard, crossFit, gpFeatures, featureFraction, gpRefit, gpLinear, gpOptimise, gpCriterion, stackForest, stackKnn, gp2Features, residualGp, gate, transform, level, selectFrom, selectionFolds, predictionsOut, json,
+            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, booster, robust, aggregate, ensemble, trees, leaves, rate, minLeaf, tune, ridge, kernel, ard, crossFit, gpFeatures, featureFraction, gpRefit, gpLinear, gpOptimise, gpCriterion, stackForest, stackKnn, gp2Features, residualGp, gate, transform, level, selectFrom, selectionFolds, predictionsOut, json,
         };
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -80,6 +81,7 @@ public static class MaterialsCvCommand
                 Learner = r.GetValue(learner)!,
                 Booster = r.GetValue(booster)!,
                 Aggregate = r.GetValue(aggregate)!,
+                Robust = r.GetValue(robust)!,
                 Ensemble = r.GetValue(ensemble),
                 Trees = r.GetValue(trees),
                 Leaves = r.GetValue(leaves),
@@ -176,6 +178,12 @@ public static class MaterialsCvCommand
             Learner = Parse<EnsembleLearner>(request.Learner, "--learner"),
             Booster = Parse<LightGbmBooster>(request.Booster, "--booster"),
             Aggregation = Parse<EnsembleAggregation>(request.Aggregate, "--aggregate"),
+            HuberRefit = request.Robust switch
+            {
+                "none" => false,
+                "huber" => true,
+                _ => throw new FormatException($"--robust: expected none or huber, found '{request.Robust}'"),
+            },
             EnsembleSize = request.Ensemble,
             NumberOfTrees = request.Trees,
             NumberOfLeaves = request.Leaves,
@@ -264,6 +272,7 @@ public static class MaterialsCvCommand
                 "learner" => request with { Learner = value },
                 "booster" => request with { Booster = value },
                 "aggregate" => request with { Aggregate = value },
+                "robust" => request with { Robust = value },
                 "ensemble" => request with { Ensemble = Int() },
                 "trees" => request with { Trees = Int() },
                 "leaves" => request with { Leaves = Int() },

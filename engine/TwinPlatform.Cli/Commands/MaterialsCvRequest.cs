@@ -45,6 +45,9 @@ public sealed record MaterialsCvRequest(string Data, string Mapping, string Targ
     /// <summary>Boosting scheme of LightGBM members: gradient or dart.</summary>
     public string Booster { get; init; } = "gradient";
 
+    /// <summary>none, or huber: tree members trained again with Huber weights of their out-of-bag residuals.</summary>
+    public string Robust { get; init; } = "none";
+
     /// <summary>How the tree members are combined: mean or median.</summary>
     public string Aggregate { get; init; } = "mean";
 

@@ -133,8 +133,32 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
             seeds[m] = rng.Next();
         }
 
-        var members = new ITransformer[b];
-        Parallel.For(0, b, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, m =>
+        var ml = NewContext(options.Seed);
+        var members = TrainMembers(features, targets, groupOf, counts, seeds, weights: null, options);
+        var predictions = new ConformalEnsembleRegressor(ml, members, featureCount, new ConformalCalibration(options.Level, 0, 0, 0), options.Aggregation)
+            .MemberPredictions(features);
+        if (options.HuberRefit)
+        {
+            var weights = HuberWeights(OutOfBagPredictions(predictions, counts, groupOf, options.Aggregation), targets);
+            members = TrainMembers(features, targets, groupOf, counts, seeds, weights, options);
+            predictions = new ConformalEnsembleRegressor(ml, members, featureCount, new ConformalCalibration(options.Level, 0, 0, 0), options.Aggregation)
+                .MemberPredictions(features);
+        }
+
+        var calibration = Calibrate(predictions, counts, groupOf, targets, options.Level, options.Aggregation);
+        return new ConformalEnsembleRegressor(ml, members, featureCount, calibration, options.Aggregation)
+        {
+            OutOfBag = OutOfBagPredictions(predictions, counts, groupOf, options.Aggregation),
+            Options = options,
+        };
+    }
+
+    private static ITransformer[] TrainMembers(
+        IReadOnlyList<double[]> features, IReadOnlyList<double> targets, int[] groupOf, int[][] counts, int[] seeds, double[]? weights, EnsembleOptions options)
+    {
+        var n = features.Count;
+        var members = new ITransformer[seeds.Length];
+        Parallel.For(0, seeds.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, m =>
         {
             var rows = new List<FeatureRow>(n + (n / 2));
             for (var i = 0; i < n; i++)
@@ -142,22 +166,50 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
                 var copies = counts[m][groupOf[i]];
                 for (var c = 0; c < copies; c++)
                 {
-                    rows.Add(new FeatureRow { Features = ToFloat(features[i]), Label = (float)targets[i] });
+                    rows.Add(new FeatureRow { Features = ToFloat(features[i]), Label = (float)targets[i], Weight = weights is null ? 1f : (float)weights[i] });
                 }
             }
 
-            members[m] = TrainMember(rows, featureCount, options, seeds[m]);
+            members[m] = TrainMember(rows, features[0].Length, options, seeds[m], weighted: weights is not null);
         });
+        return members;
+    }
 
-        var ml = NewContext(options.Seed);
-        var provisional = new ConformalEnsembleRegressor(ml, members, featureCount, new ConformalCalibration(options.Level, 0, 0, 0), options.Aggregation);
-        var predictions = provisional.MemberPredictions(features);
-        var calibration = Calibrate(predictions, counts, groupOf, targets, options.Level, options.Aggregation);
-        return new ConformalEnsembleRegressor(ml, members, featureCount, calibration, options.Aggregation)
+    /// <summary>
+    /// Huber's weight of each row's out-of-bag residual, <c>min(1, 1.345 s / |r|)</c> with the robust scale
+    /// <c>s</c> = 1.4826 × median |r|; rows without an out-of-bag prediction weigh 1.
+    /// </summary>
+    internal static double[] HuberWeights(IReadOnlyList<(double Mean, double Spread)> outOfBag, IReadOnlyList<double> targets)
+    {
+        var residuals = new double[targets.Count];
+        var known = new List<double>(targets.Count);
+        for (var i = 0; i < residuals.Length; i++)
         {
-            OutOfBag = OutOfBagPredictions(predictions, counts, groupOf, options.Aggregation),
-            Options = options,
-        };
+            residuals[i] = Math.Abs(targets[i] - outOfBag[i].Mean);
+            if (!double.IsNaN(residuals[i]))
+            {
+                known.Add(residuals[i]);
+            }
+        }
+
+        var weights = new double[residuals.Length];
+        Array.Fill(weights, 1.0);
+        if (known.Count == 0)
+        {
+            return weights;
+        }
+
+        known.Sort();
+        var threshold = 1.345 * 1.4826 * known[known.Count / 2];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (residuals[i] > threshold && threshold > 0)
+            {
+                weights[i] = threshold / residuals[i];
+            }
+        }
+
+        return weights;
     }
 
     /// <summary>
@@ -408,8 +460,9 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         return new ConformalCalibration(level, ConformalCalibration.QuantileOf(scores, level), offset, scores.Length);
     }
 
-    private static ITransformer TrainMember(List<FeatureRow> rows, int featureCount, EnsembleOptions options, int seed)
+    private static ITransformer TrainMember(List<FeatureRow> rows, int featureCount, EnsembleOptions options, int seed, bool weighted = false)
     {
+        var weight = weighted ? nameof(FeatureRow.Weight) : null;
         var ml = NewContext(seed);
         var view = ml.Data.LoadFromEnumerable(rows, Schema(featureCount));
         return options.Learner switch
@@ -418,6 +471,7 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
             {
                 LabelColumnName = nameof(FeatureRow.Label),
                 FeatureColumnName = nameof(FeatureRow.Features),
+                ExampleWeightColumnName = weight,
                 NumberOfIterations = options.NumberOfTrees,
                 NumberOfLeaves = options.NumberOfLeaves,
                 MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
@@ -433,6 +487,7 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
             {
                 LabelColumnName = nameof(FeatureRow.Label),
                 FeatureColumnName = nameof(FeatureRow.Features),
+                ExampleWeightColumnName = weight,
                 NumberOfTrees = options.NumberOfTrees,
                 NumberOfLeaves = options.NumberOfLeaves,
                 MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
@@ -441,16 +496,17 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
                 Seed = seed,
                 FeatureSelectionSeed = seed,
             }).Fit(view),
-            _ => TrainFastTree(ml, view, options, seed),
+            _ => TrainFastTree(ml, view, options, seed, weight),
         };
     }
 
-    private static ITransformer TrainFastTree(MLContext ml, IDataView view, EnsembleOptions options, int seed)
+    private static ITransformer TrainFastTree(MLContext ml, IDataView view, EnsembleOptions options, int seed, string? weight)
     {
         var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
             LabelColumnName = nameof(FeatureRow.Label),
             FeatureColumnName = nameof(FeatureRow.Features),
+            ExampleWeightColumnName = weight,
             NumberOfTrees = options.NumberOfTrees,
             NumberOfLeaves = options.NumberOfLeaves,
             MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,

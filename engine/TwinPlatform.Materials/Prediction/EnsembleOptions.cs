@@ -36,6 +36,14 @@ public sealed record EnsembleOptions
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public int CrossFitFolds { get; init; }
 
+    /// <summary>
+    /// Train the members twice: the second time every row weighted by Huber's weight of its out-of-bag residual from the
+    /// first, <c>min(1, 1.345 s / |r|)</c> with <c>s</c> = 1.4826 × the median absolute residual, so a row its neighbours
+    /// contradict pulls their predictions less. The interval and out-of-bag predictions are those of the second training.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool HuberRefit { get; init; }
+
     /// <summary>Boosted trees per member.</summary>
     public int NumberOfTrees { get; init; } = 100;
 

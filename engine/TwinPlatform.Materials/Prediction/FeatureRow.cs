@@ -6,4 +6,7 @@ internal sealed class FeatureRow
     public float[] Features { get; set; } = [];
 
     public float Label { get; set; }
+
+    /// <summary>Example weight (1 unless the trainer is told to read it).</summary>
+    public float Weight { get; set; } = 1f;
 }
