@@ -15,6 +15,9 @@ public sealed class SensorMessageConverter
     private readonly UnitCache _units = new();
     private readonly Dictionary<(string Twin, string Channel), string> _ids = [];
 
+    // In front of _ids: the same twin and channel instances (a decoder's cached names) found without hashing their text.
+    private readonly Dictionary<(string Twin, string Channel), string> _idsByReference = new(ReferencePairComparer.Instance);
+
     /// <summary>Creates a converter.</summary>
     /// <param name="sensors">The scene's sensors; null accepts any twin and channel.</param>
     /// <param name="mode">How twin and channel become the sample's sensor id.</param>
@@ -97,7 +100,12 @@ public sealed class SensorMessageConverter
 
     private string Id(string twin, string channel)
     {
-        if (!_ids.TryGetValue((twin, channel), out var id))
+        if (_idsByReference.TryGetValue((twin, channel), out var id))
+        {
+            return id;
+        }
+
+        if (!_ids.TryGetValue((twin, channel), out id))
         {
             id = twin + "/" + channel;
             if (_ids.Count < UnitCache.Capacity * 16)
@@ -106,6 +114,27 @@ public sealed class SensorMessageConverter
             }
         }
 
+        if (_idsByReference.Count < UnitCache.Capacity * 16)
+        {
+            _idsByReference[(twin, channel)] = id;
+        }
+
         return id;
+    }
+
+    /// <summary>
+    /// Pairs of strings compared by reference (the same two instances). The hash reads three characters and the
+    /// length of each, enough to spread a feed's names, and never the whole text.
+    /// </summary>
+    private sealed class ReferencePairComparer : IEqualityComparer<(string Twin, string Channel)>
+    {
+        public static readonly ReferencePairComparer Instance = new();
+
+        public bool Equals((string Twin, string Channel) x, (string Twin, string Channel) y) =>
+            ReferenceEquals(x.Twin, y.Twin) && ReferenceEquals(x.Channel, y.Channel);
+
+        public int GetHashCode((string Twin, string Channel) obj) => (Sketch(obj.Twin) * -1640531535) ^ Sketch(obj.Channel);
+
+        private static int Sketch(string s) => s.Length == 0 ? 0 : (s.Length * 31) ^ (s[^1] << 7) ^ (s[s.Length / 2] << 15) ^ (s[0] << 22);
     }
 }

@@ -9,8 +9,18 @@ internal sealed class UnitCache
     public const int Capacity = 1024;
     private readonly Dictionary<string, (Unit? Unit, string? Error)> _units = new(StringComparer.Ordinal);
 
+    // In front of _units: the same expression instance (a decoder's cached name) found without hashing its text.
+    private readonly Dictionary<string, (Unit? Unit, string? Error)> _byReference = new(ReferenceEqualityComparer.Instance);
+
     public bool TryGet(string expression, out Unit unit, out string? error)
     {
+        if (_byReference.TryGetValue(expression, out var known))
+        {
+            unit = known.Unit!;
+            error = known.Error;
+            return known.Unit is not null;
+        }
+
         if (!_units.TryGetValue(expression, out var entry))
         {
             try
@@ -26,6 +36,11 @@ internal sealed class UnitCache
             {
                 _units[expression] = entry;
             }
+        }
+
+        if (_byReference.Count < Capacity)
+        {
+            _byReference[expression] = entry;
         }
 
         unit = entry.Unit!;
