@@ -21,6 +21,7 @@ var repeats = 1;
 var stage = TurbofanStage.Full;
 int? maxStates = null;
 List<CeilingClient> ceilingClients = [CeilingClient.WireThread, CeilingClient.WireAsync, CeilingClient.MqttNet];
+double? decodeSeconds = null;
 for (var i = 0; i < args.Length - 1; i += 2)
 {
     switch (args[i])
@@ -52,13 +53,28 @@ for (var i = 0; i < args.Length - 1; i += 2)
         case "--ceiling-client":
             ceilingClients = [.. args[i + 1].Split(',').Select(n => Enum.Parse<CeilingClient>(n.Replace("-", "", StringComparison.Ordinal), ignoreCase: true))];
             break;
+        case "--decode":
+            decodeSeconds = double.Parse(args[i + 1], c);
+            break;
         case "--turbofan-stage":
             stage = Enum.Parse<TurbofanStage>(args[i + 1], ignoreCase: true);
             break;
         default:
-            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--ceiling-client wire-thread,wire-async,mqttnet] [--out out/feedbench]");
+            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--ceiling-client wire-thread,wire-async,mqttnet] [--out out/feedbench] | --decode SECONDS [--out DIR]");
             return 2;
     }
+}
+
+if (decodeSeconds is { } decodeFor)
+{
+    // Decoding alone, no broker: the turbofan payloads through the payload reader both ways.
+    var scene = TwinPlatform.Prognostics.Fleet.TurbofanSceneLoader.Load("scenes/turbofan");
+    var table = await DecodeBench.RunAsync(scene.TestFile, decodeFor, CancellationToken.None);
+    Console.Write(table);
+    Directory.CreateDirectory(output);
+    await File.WriteAllTextAsync(Path.Combine(output, "decode.md"), table);
+    Console.WriteLine($"wrote {Path.Combine(output, "decode.md")}");
+    return 0;
 }
 
 if (MosquittoProcess.Executable is null)
