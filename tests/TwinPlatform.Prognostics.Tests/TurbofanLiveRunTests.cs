@@ -62,21 +62,8 @@ public sealed class TurbofanLiveRunTests
         // out, with its last cycle, when the run ends. 5 a second against at most 1000 deliveries a second
         // (one per 1 ms wait): fewer states than cycles, released while the loop waits, every engine's
         // last one kept.
-        var converter = new SensorMessageConverter(null, SensorIdMode.TwinAndChannel);
-        var deliveries = new List<SensorDelivery>();
         var acknowledged = 0;
-        await foreach (var batch in new CmapssFeedReader(CmapssPaths.Test).ReadMessagesAsync())
-        {
-            var samples = new List<SensorSample>();
-            var rejections = new List<FeedRejection>();
-            converter.Convert(batch, "test", samples, rejections);
-            Assert.Empty(rejections);
-            deliveries.Add(new SensorDelivery("test", [.. samples], rejections, _ =>
-            {
-                acknowledged++;
-                return ValueTask.CompletedTask;
-            }));
-        }
+        var deliveries = await TestSetDeliveriesAsync(() => acknowledged++);
 
         // Without a backlog each delivery waits 1 ms, so only the first six fleet cycles are sent.
         var sent = backlog ? deliveries : deliveries.Take(600).ToList();
@@ -121,20 +108,8 @@ public sealed class TurbofanLiveRunTests
         // A backlog of the whole test fleet against 1000 states a second (far fewer than the deliveries a
         // second, even on a loaded machine): after the bucket's first 50 tokens the engines wait, and those released while deliveries keep coming go out together (one
         // pass over the trees for the group), not one at a time as single tokens refill.
-        var converter = new SensorMessageConverter(null, SensorIdMode.TwinAndChannel);
-        var deliveries = new List<SensorDelivery>();
         var acknowledged = 0;
-        await foreach (var batch in new CmapssFeedReader(CmapssPaths.Test).ReadMessagesAsync())
-        {
-            var samples = new List<SensorSample>();
-            var rejections = new List<FeedRejection>();
-            converter.Convert(batch, "test", samples, rejections);
-            deliveries.Add(new SensorDelivery("test", [.. samples], rejections, _ =>
-            {
-                acknowledged++;
-                return ValueTask.CompletedTask;
-            }));
-        }
+        var deliveries = await TestSetDeliveriesAsync(() => acknowledged++);
 
         var fleet = TurbofanFixtures.NewFleet();
         var states = new CountingPublisher(() => acknowledged);
@@ -199,6 +174,27 @@ public sealed class TurbofanLiveRunTests
         _ = mqtt.Remove("replay_seconds");
         Assert.Equal(replay["rul"]!.ToJsonString(), mqtt["rul"]!.ToJsonString());
         Assert.True(JsonNode.DeepEquals(replay, mqtt), "the report over MQTT differs from the replay's");
+    }
+
+    /// <summary>The FD001 test fleet as deliveries, one per engine cycle, in SI; <paramref name="acknowledged"/> runs on each acknowledgement.</summary>
+    private static async Task<List<SensorDelivery>> TestSetDeliveriesAsync(Action acknowledged)
+    {
+        var converter = new SensorMessageConverter(null, SensorIdMode.TwinAndChannel);
+        var deliveries = new List<SensorDelivery>();
+        await foreach (var batch in new CmapssFeedReader(CmapssPaths.Test).ReadMessagesAsync())
+        {
+            var samples = new List<SensorSample>();
+            var rejections = new List<FeedRejection>();
+            converter.Convert(batch, "test", samples, rejections);
+            Assert.Empty(rejections);
+            deliveries.Add(new SensorDelivery("test", [.. samples], rejections, _ =>
+            {
+                acknowledged();
+                return ValueTask.CompletedTask;
+            }));
+        }
+
+        return deliveries;
     }
 
     private sealed class CountingPublisher(Func<int>? position = null) : ITwinStatePublisher
