@@ -40,7 +40,6 @@ public static class TurbofanLiveRun
         var clock = new Stopwatch();
         long deliveries = 0, samples = 0, rejected = 0, states = 0;
         var lastSeconds = 0.0;
-        var minTickTimestamp = (long)(MinTick.TotalSeconds * Stopwatch.Frequency);
         var lastDue = 0L;
         var reason = "source ended";
         var enumerator = source.ReadDeliveriesAsync(idle.Token).GetAsyncEnumerator(idle.Token);
@@ -134,7 +133,7 @@ public static class TurbofanLiveRun
                     // Waiting engines go out together at most every MinTick, so the budget is spent in
                     // batches whose trees are walked once for all of them (EnginePrognosis.Refresh) rather
                     // than one engine each time a single token refills.
-                    if (conflator.WaitingCount > 0 && now - lastDue >= minTickTimestamp)
+                    if (conflator.WaitingCount > 0 && Stopwatch.GetElapsedTime(lastDue, now) >= MinTick)
                     {
                         states += await PublishDueAsync(publisher, options.TwinPrefix, conflator, due, all: false).ConfigureAwait(false);
                         lastDue = now;

@@ -134,15 +134,16 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         }
 
         var ml = NewContext(options.Seed);
+        float[][] Predictions(ITransformer[] trained) =>
+            new ConformalEnsembleRegressor(ml, trained, featureCount, new ConformalCalibration(options.Level, 0, 0, 0), options.Aggregation).MemberPredictions(features);
+
         var members = TrainMembers(features, targets, groupOf, counts, seeds, weights: null, options);
-        var predictions = new ConformalEnsembleRegressor(ml, members, featureCount, new ConformalCalibration(options.Level, 0, 0, 0), options.Aggregation)
-            .MemberPredictions(features);
+        var predictions = Predictions(members);
         if (options.HuberRefit)
         {
             var weights = HuberWeights(OutOfBagPredictions(predictions, counts, groupOf, options.Aggregation), targets);
             members = TrainMembers(features, targets, groupOf, counts, seeds, weights, options);
-            predictions = new ConformalEnsembleRegressor(ml, members, featureCount, new ConformalCalibration(options.Level, 0, 0, 0), options.Aggregation)
-                .MemberPredictions(features);
+            predictions = Predictions(members);
         }
 
         var calibration = Calibrate(predictions, counts, groupOf, targets, options.Level, options.Aggregation);
