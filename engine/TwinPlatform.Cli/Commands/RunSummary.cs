@@ -57,10 +57,10 @@ internal static class RunSummary
 
         w.WriteLine($"verdict   {run.Verdict.Summary}");
         var feed = run.Runtime.Feed;
-        w.WriteLine($"feed      {feed.Released} samples; dropped {feed.Duplicates} duplicate(s) and {feed.Late} late; re-sorted {feed.Reordered}; flagged {feed.Bad} bad; rejected {feed.Rejected}; {feed.Gaps.Count} gap(s)");
-        foreach (var group in run.Runtime.Events.GroupBy(e => (e.Twin, e.Kind)))
+        w.WriteLine($"feed      {feed.Released} samples; dropped {feed.Duplicates} duplicate(s) and {feed.Late} late; re-sorted {feed.Reordered}; flagged {feed.Bad} bad; rejected {feed.Rejected}; {feed.Gaps.TotalCount} gap(s)");
+        foreach (var group in run.Runtime.Events.Groups)
         {
-            w.WriteLine($"event     {group.Key.Twin} {SceneReportWriter.EventKindName(group.Key.Kind)} x{group.Count()}: {group.First().Message}");
+            w.WriteLine($"event     {group.Twin} {SceneReportWriter.EventKindName(group.Kind)} x{group.Count}: {group.First.Message}");
         }
 
         w.WriteLine(string.Create(c, $"time      prepare {run.PrepareSeconds:F1} s, twins {run.RunSeconds:F2} s, total {totalSeconds:F1} s"));

@@ -135,7 +135,7 @@ public sealed class FeedConditioner
             return true;
         }
 
-        public void CheckGap(long ticks, double factor, List<FeedGap> gaps, string sensor)
+        public void CheckGap(long ticks, double factor, BoundedLog<FeedGap> gaps, string sensor)
         {
             if (_lastTicks != long.MinValue)
             {

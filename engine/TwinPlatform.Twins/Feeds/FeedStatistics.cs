@@ -24,6 +24,9 @@ public sealed class FeedStatistics
     /// <summary>Malformed rows or payloads rejected by the source.</summary>
     public long Rejected { get; internal set; }
 
-    /// <summary>Gaps found, per sensor.</summary>
-    public List<FeedGap> Gaps { get; } = [];
+    /// <summary>Gaps found, per sensor: the latest <see cref="GapCapacity"/> held, <see cref="BoundedLog{T}.TotalCount"/> all of them.</summary>
+    public BoundedLog<FeedGap> Gaps { get; } = new(GapCapacity);
+
+    /// <summary>Gaps held in memory.</summary>
+    public const int GapCapacity = 50_000;
 }

@@ -247,6 +247,17 @@ public static class SceneReportWriter
             ["severity"] = Round(e.Severity, 3),
             ["message"] = e.Message,
         })]);
+
+        // A run long enough to raise more than the runtime holds in memory says how many of the oldest are not listed.
+        if (runtime.Events.Dropped > 0)
+        {
+            root["events_not_listed"] = runtime.Events.Dropped;
+        }
+
+        if (feed.Gaps.Dropped > 0)
+        {
+            root["feed"]!["gaps_not_listed"] = feed.Gaps.Dropped;
+        }
         root["outputs"] = new JsonObject
         {
             ["images"] = new JsonArray([.. images.Select(i => (JsonNode)i.RelativePath)]),

@@ -365,7 +365,7 @@ public static class DurableRun
     {
         private readonly List<StoredEvent> _pending = [];
         private readonly Dictionary<string, long> _nextCalibration = new(StringComparer.Ordinal);
-        private int _eventsWritten;
+        private long _eventsWritten;
 
         public void Rejected(long ticks, string message) =>
             _pending.Add(new StoredEvent(runtime.Scene.Name, TwinEventKinds.Rejected, new DateTimeOffset(ticks, TimeSpan.Zero), TwinEventSeverity.Warning, message));
@@ -376,7 +376,7 @@ public static class DurableRun
             if (!isNew)
             {
                 var stored = await store.ReadEventsAsync(options.RunId).ConfigureAwait(false);
-                _eventsWritten = Math.Min(runtime.Events.Count, stored.Count(e => e.Kind != TwinEventKinds.Rejected));
+                _eventsWritten = Math.Min(runtime.Events.TotalCount, stored.Count(e => e.Kind != TwinEventKinds.Rejected));
             }
 
             await AfterBatchAsync().ConfigureAwait(false);
@@ -390,10 +390,9 @@ public static class DurableRun
         public async Task AfterBatchAsync()
         {
             var events = runtime.Events;
-            var written = new List<StoredEvent>(events.Count - _eventsWritten + _pending.Count);
-            for (var i = _eventsWritten; i < events.Count; i++)
+            var written = new List<StoredEvent>(_pending.Count);
+            foreach (var e in events.Since(_eventsWritten))
             {
-                var e = events[i];
                 written.Add(new StoredEvent(e.Twin, SceneReportWriter.EventKindName(e.Kind), e.Timestamp, Severity(e.Kind), e.Message));
             }
 
@@ -420,7 +419,7 @@ public static class DurableRun
             }
 
             await store.AppendHistoryAsync(options.RunId, written, points).ConfigureAwait(false);
-            _eventsWritten = events.Count;
+            _eventsWritten = events.TotalCount;
             _pending.Clear();
             foreach (var (id, n) in next)
             {

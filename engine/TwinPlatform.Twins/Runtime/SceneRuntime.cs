@@ -25,9 +25,9 @@ public sealed class SceneRuntime : IComponentCompliance
     private readonly Dictionary<string, (SensorNode Node, int Priority)> _sensors = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, ComponentRom> _roms;
     private readonly List<SensorSample> _released = new(64);
-    private readonly List<TwinEvent> _events = [];
+    private readonly TwinEventLog _events = new();
     private FeedConditioner? _conditioner;
-    private int _gapsReported;
+    private long _gapsReported;
 
     /// <summary>Creates the runtime from a scene, its materials' properties and its components' reduced-order models.</summary>
     public SceneRuntime(SceneDefinition scene, IReadOnlyDictionary<string, MaterialState> materials, IReadOnlyDictionary<string, ComponentRom> roms)
@@ -78,8 +78,11 @@ public sealed class SceneRuntime : IComponentCompliance
     /// <summary>Time of the last sample released, UTC ticks.</summary>
     public long EndTicks { get; private set; }
 
-    /// <summary>Events the twins raised (anomalies, drift, calibration shifts, gaps), in the order raised.</summary>
-    public IReadOnlyList<TwinEvent> Events => _events;
+    /// <summary>
+    /// Events the twins raised (anomalies, drift, calibration shifts, gaps), in the order raised: the latest
+    /// <see cref="TwinEventLog.DefaultCapacity"/> held, with counts per twin and kind of all of them.
+    /// </summary>
+    public TwinEventLog Events => _events;
 
     /// <summary>Payloads or samples the source refused (malformed, unknown sensor); counted into <see cref="Feed"/>.</summary>
     public long RejectedBySource
@@ -173,12 +176,13 @@ public sealed class SceneRuntime : IComponentCompliance
     private void RaiseGapEvents(FeedConditioner conditioner)
     {
         var gaps = conditioner.Statistics.Gaps;
-        for (; _gapsReported < gaps.Count; _gapsReported++)
+        foreach (var gap in gaps.Since(_gapsReported))
         {
-            var gap = gaps[_gapsReported];
             var twin = _sensors.TryGetValue(gap.Sensor, out var s) ? s.Node.Attachment.Twin.Value : Scene.Name;
             _events.Add(new TwinEvent(twin, TwinEventKind.Gap, gap.ToUtcTicks, gap.Seconds, $"{gap.Sensor}: no reading for {gap.Seconds:F1} s"));
         }
+
+        _gapsReported = gaps.TotalCount;
     }
 
     /// <inheritdoc/>
