@@ -9,7 +9,8 @@ namespace TwinPlatform.Tools.FeedBench;
 /// <summary>
 /// The receive path's decoding on its own: the turbofan workload's payloads (24 samples each) through
 /// <see cref="SensorPayloadReader"/> as the MQTT source reads them (one buffer: the direct decoder) and split
-/// over two buffers (the general MessagePack reader), alternating in rounds, nanoseconds per payload.
+/// over two buffers (the general MessagePack reader), and the converter alone on typed messages whose names are
+/// fresh strings (the hub's typed path), alternating in rounds, nanoseconds per payload.
 /// </summary>
 internal static class DecodeBench
 {
@@ -32,31 +33,43 @@ internal static class DecodeBench
             }
         }
 
+        // The hub's typed path: messages already decoded by SignalR, every name a fresh string instance.
+        var typed = payloads.Select(p =>
+        {
+            var messages = new List<SensorMessage>();
+            _ = new SensorMessageCodec().Decode(p, "bench", messages, []);
+            return messages.Select(m => m with { Twin = new string(m.Twin.AsSpan()), Channel = new string(m.Channel.AsSpan()), Unit = new string(m.Unit.AsSpan()) }).ToArray();
+        }).ToArray();
         var direct = payloads.Select(p => new ReadOnlySequence<byte>(p)).ToArray();
         var general = payloads.Select(Split).ToArray();
         var rounds = 10;
         var directNs = new List<double>();
         var generalNs = new List<double>();
+        var typedNs = new List<double>();
         for (var r = 0; r < rounds + 1; r++)
         {
-            var d = Time(direct, seconds / (2 * rounds));
-            var g = Time(general, seconds / (2 * rounds));
+            var d = Time(direct, seconds / (3 * rounds));
+            var g = Time(general, seconds / (3 * rounds));
+            var t = TimeTyped(typed, seconds / (3 * rounds));
             if (r > 0)
             {
                 // The first round warms up (JIT tiers, name caches) and is not counted.
                 directNs.Add(d);
                 generalNs.Add(g);
+                typedNs.Add(t);
             }
         }
 
         directNs.Sort();
         generalNs.Sort();
+        typedNs.Sort();
         var c = CultureInfo.InvariantCulture;
         return string.Create(c, $"""
             | reader | payloads | ns per payload (median of {rounds} rounds) | fastest round | ns per sample |
             |---|---|---|---|---|
             | general MessagePack reader (payload in two buffers) | {payloads.Count} | {generalNs[rounds / 2]:F0} | {generalNs[0]:F0} | {generalNs[rounds / 2] / 24:F0} |
             | direct decoder (payload in one buffer, as the MQTT source reads it) | {payloads.Count} | {directNs[rounds / 2]:F0} | {directNs[0]:F0} | {directNs[rounds / 2] / 24:F0} |
+            | converter only, typed messages with fresh name strings (the hub's typed path) | {payloads.Count} | {typedNs[rounds / 2]:F0} | {typedNs[0]:F0} | {typedNs[rounds / 2] / 24:F0} |
 
             ratio general / direct: {generalNs[rounds / 2] / directNs[rounds / 2]:F2}
 
@@ -82,6 +95,31 @@ internal static class DecodeBench
             }
 
             n += payloads.Length;
+        }
+
+        return clock.Elapsed.TotalNanoseconds / n;
+    }
+
+    private static double TimeTyped(SensorMessage[][] batches, double seconds)
+    {
+        var converter = new SensorMessageConverter(null, SensorIdMode.TwinAndChannel);
+        var samples = new List<SensorSample>(32);
+        var rejections = new List<FeedRejection>();
+        long n = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var b in batches)
+            {
+                samples.Clear();
+                converter.Convert(b, "bench", samples, rejections);
+                if (samples.Count != 24)
+                {
+                    throw new InvalidOperationException($"batch not converted whole: {string.Join("; ", rejections)}");
+                }
+            }
+
+            n += batches.Length;
         }
 
         return clock.Elapsed.TotalNanoseconds / n;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using TwinPlatform.Core.Graph;
 
 namespace TwinPlatform.Twins.Feeds.Wire;
@@ -123,8 +124,8 @@ public sealed class SensorMessageConverter
     }
 
     /// <summary>
-    /// Pairs of strings compared by reference (the same two instances). The hash reads three characters and the
-    /// length of each, enough to spread a feed's names, and never the whole text.
+    /// Pairs of strings compared by reference (the same two instances) and hashed by identity, so equal text in
+    /// fresh instances (a transport that does not cache names) spreads over the table instead of piling up in one chain.
     /// </summary>
     private sealed class ReferencePairComparer : IEqualityComparer<(string Twin, string Channel)>
     {
@@ -133,8 +134,7 @@ public sealed class SensorMessageConverter
         public bool Equals((string Twin, string Channel) x, (string Twin, string Channel) y) =>
             ReferenceEquals(x.Twin, y.Twin) && ReferenceEquals(x.Channel, y.Channel);
 
-        public int GetHashCode((string Twin, string Channel) obj) => (Sketch(obj.Twin) * -1640531535) ^ Sketch(obj.Channel);
-
-        private static int Sketch(string s) => s.Length == 0 ? 0 : (s.Length * 31) ^ (s[^1] << 7) ^ (s[s.Length / 2] << 15) ^ (s[0] << 22);
+        public int GetHashCode((string Twin, string Channel) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Twin), RuntimeHelpers.GetHashCode(obj.Channel));
     }
 }
