@@ -48,9 +48,9 @@ internal static class DecodeBench
         var typedNs = new List<double>();
         for (var r = 0; r < rounds + 1; r++)
         {
-            var d = Time(direct, seconds / (3 * rounds));
-            var g = Time(general, seconds / (3 * rounds));
-            var t = TimeTyped(typed, seconds / (3 * rounds));
+            var d = TimeReader(direct, seconds / (3 * rounds));
+            var g = TimeReader(general, seconds / (3 * rounds));
+            var t = TimeConverter(typed, seconds / (3 * rounds));
             if (r > 0)
             {
                 // The first round warms up (JIT tiers, name caches) and is not counted.
@@ -76,9 +76,9 @@ internal static class DecodeBench
             """);
     }
 
-    private static double Time(ReadOnlySequence<byte>[] payloads, double seconds)
+    /// <summary>Nanoseconds per payload of <paramref name="read"/> over <paramref name="payloads"/>, for about <paramref name="seconds"/>.</summary>
+    private static double Time<T>(T[] payloads, double seconds, Func<T, List<SensorSample>, List<FeedRejection>, bool> read)
     {
-        var reader = new SensorPayloadReader(new SensorMessageConverter(null, SensorIdMode.TwinAndChannel));
         var samples = new List<SensorSample>(32);
         var rejections = new List<FeedRejection>();
         long n = 0;
@@ -88,7 +88,7 @@ internal static class DecodeBench
             foreach (var p in payloads)
             {
                 samples.Clear();
-                if (!reader.Read(p, "bench", samples, rejections) || samples.Count != 24)
+                if (!read(p, samples, rejections) || samples.Count != 24)
                 {
                     throw new InvalidOperationException($"payload not read whole: {string.Join("; ", rejections)}");
                 }
@@ -100,29 +100,20 @@ internal static class DecodeBench
         return clock.Elapsed.TotalNanoseconds / n;
     }
 
-    private static double TimeTyped(SensorMessage[][] batches, double seconds)
+    private static double TimeReader(ReadOnlySequence<byte>[] payloads, double seconds)
+    {
+        var reader = new SensorPayloadReader(new SensorMessageConverter(null, SensorIdMode.TwinAndChannel));
+        return Time(payloads, seconds, (p, samples, rejections) => reader.Read(p, "bench", samples, rejections));
+    }
+
+    private static double TimeConverter(SensorMessage[][] batches, double seconds)
     {
         var converter = new SensorMessageConverter(null, SensorIdMode.TwinAndChannel);
-        var samples = new List<SensorSample>(32);
-        var rejections = new List<FeedRejection>();
-        long n = 0;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
+        return Time(batches, seconds, (b, samples, rejections) =>
         {
-            foreach (var b in batches)
-            {
-                samples.Clear();
-                converter.Convert(b, "bench", samples, rejections);
-                if (samples.Count != 24)
-                {
-                    throw new InvalidOperationException($"batch not converted whole: {string.Join("; ", rejections)}");
-                }
-            }
-
-            n += batches.Length;
-        }
-
-        return clock.Elapsed.TotalNanoseconds / n;
+            converter.Convert(b, "bench", samples, rejections);
+            return true;
+        });
     }
 
     private static ReadOnlySequence<byte> Split(byte[] payload)
