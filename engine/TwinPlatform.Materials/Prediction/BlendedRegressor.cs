@@ -1,4 +1,5 @@
 using System.Globalization;
+using TwinPlatform.Materials.Numerics;
 
 namespace TwinPlatform.Materials.Prediction;
 
@@ -69,8 +70,8 @@ public sealed class BlendedRegressor : IIntervalRegressor
         var process = GaussianProcessRegressor.Fit(x, y, groups, blend.Process);
         var oob = trees.OutOfBag!;
         var rows = Enumerable.Range(0, y.Count).Where(i => !double.IsNaN(oob[i].Mean)).ToArray();
-        var gpScale = Median(rows.Select(i => process.LeaveOneOutSd[i]));
-        var treeScale = Median(rows.Select(i => oob[i].Spread));
+        var gpScale = RobustStatistics.Median(rows.Select(i => process.LeaveOneOutSd[i]));
+        var treeScale = RobustStatistics.Median(rows.Select(i => oob[i].Spread));
         gpScale = gpScale > 0 ? gpScale : 1;
         treeScale = treeScale > 0 ? treeScale : 1;
 
@@ -88,7 +89,7 @@ public sealed class BlendedRegressor : IIntervalRegressor
 
         var weight = blend.Weights[best];
         var sigma = rows.Select(i => (weight * process.LeaveOneOutSd[i] / gpScale) + ((1 - weight) * oob[i].Spread / treeScale)).ToArray();
-        var offset = Median(sigma);
+        var offset = RobustStatistics.Median(sigma);
         offset = offset > 0 ? offset : 1;
         var scores = new double[rows.Length];
         for (var k = 0; k < rows.Length; k++)
@@ -128,11 +129,5 @@ public sealed class BlendedRegressor : IIntervalRegressor
         }
 
         return result;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.Where(double.IsFinite).Order().ToArray();
-        return v.Length == 0 ? 0 : v[v.Length / 2];
     }
 }

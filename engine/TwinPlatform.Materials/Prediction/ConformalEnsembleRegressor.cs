@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
+using TwinPlatform.Materials.Numerics;
 
 namespace TwinPlatform.Materials.Prediction;
 
@@ -178,30 +179,19 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
 
     /// <summary>
     /// Huber's weight of each row's out-of-bag residual, <c>min(1, 1.345 s / |r|)</c> with the robust scale
-    /// <c>s</c> = 1.4826 × median |r|; rows without an out-of-bag prediction weigh 1.
+    /// <c>s</c> = 1.4826 × median |r| over the rows that have one; rows without an out-of-bag prediction weigh 1.
     /// </summary>
     internal static double[] HuberWeights(IReadOnlyList<(double Mean, double Spread)> outOfBag, IReadOnlyList<double> targets)
     {
         var residuals = new double[targets.Count];
-        var known = new List<double>(targets.Count);
         for (var i = 0; i < residuals.Length; i++)
         {
             residuals[i] = Math.Abs(targets[i] - outOfBag[i].Mean);
-            if (!double.IsNaN(residuals[i]))
-            {
-                known.Add(residuals[i]);
-            }
         }
 
         var weights = new double[residuals.Length];
         Array.Fill(weights, 1.0);
-        if (known.Count == 0)
-        {
-            return weights;
-        }
-
-        known.Sort();
-        var threshold = 1.345 * 1.4826 * known[known.Count / 2];
+        var threshold = 1.345 * 1.4826 * RobustStatistics.Median(residuals);
         for (var i = 0; i < weights.Length; i++)
         {
             if (residuals[i] > threshold && threshold > 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TwinPlatform.Materials.Numerics;
 
 namespace TwinPlatform.Materials.Prediction;
 
@@ -148,19 +149,19 @@ public sealed class StackedRegressor : IIntervalRegressor
         var (secondOosMean, secondOosSd) = second is null ? (new double[y.Count], new double[y.Count])
             : stack.ProcessRefitFolds >= 2 ? RefitProcess(x2!, y, groups, stack.Process, stack.ProcessRefitFolds, ensemble.Seed)
             : ([.. second.LeaveOneOutMean], [.. second.LeaveOneOutSd]);
-        var secondScale = second is null ? 1 : Median(secondOosSd);
+        var secondScale = second is null ? 1 : RobustStatistics.Median(secondOosSd);
         secondScale = secondScale > 0 ? secondScale : 1;
         var oob = trees.OutOfBag!;
         var forestOob = forest?.OutOfBag;
         var (residual, residualOosMean, residualOosSd) = stack.ResidualProcess ? FitResidualProcess(xp, y, groups, oob, stack, ensemble.Seed) : (null, new double[y.Count], new double[y.Count]);
-        var residualScale = residual is null ? 1 : Median(residualOosSd.Where((_, i) => !double.IsNaN(oob[i].Mean)));
+        var residualScale = residual is null ? 1 : RobustStatistics.Median(residualOosSd.Where((_, i) => !double.IsNaN(oob[i].Mean)));
         residualScale = residualScale > 0 ? residualScale : 1;
         var (gpOosMean, gpOosSd) = stack.ProcessRefitFolds >= 2
             ? RefitProcess(xp, y, groups, stack.Process, stack.ProcessRefitFolds, ensemble.Seed)
             : (process.LeaveOneOutMean, process.LeaveOneOutSd);
         var rows = Enumerable.Range(0, y.Count).Where(i => !double.IsNaN(oob[i].Mean) && (forestOob is null || !double.IsNaN(forestOob[i].Mean))).ToArray();
-        var gpScale = Median(rows.Select(i => gpOosSd[i]));
-        var treeScale = Median(rows.Select(i => oob[i].Spread));
+        var gpScale = RobustStatistics.Median(rows.Select(i => gpOosSd[i]));
+        var treeScale = RobustStatistics.Median(rows.Select(i => oob[i].Spread));
         gpScale = gpScale > 0 ? gpScale : 1;
         treeScale = treeScale > 0 ? treeScale : 1;
 
@@ -207,7 +208,7 @@ public sealed class StackedRegressor : IIntervalRegressor
             sigma[k] = (w[0] * treeTerm) + (w[1] * gpOosSd[i] / gpScale) + w[2] + w[3] + w[4] + (w[5] * secondOosSd[i] / secondScale) + (w[6] * residualOosSd[i] / residualScale);
         }
 
-        var offset = Median(sigma);
+        var offset = RobustStatistics.Median(sigma);
         offset = offset > 0 ? offset : 1;
         var scores = new double[rows.Length];
         for (var k = 0; k < rows.Length; k++)
@@ -404,11 +405,5 @@ public sealed class StackedRegressor : IIntervalRegressor
         }
 
         return result;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.Where(double.IsFinite).Order().ToArray();
-        return v.Length == 0 ? 0 : v[v.Length / 2];
     }
 }

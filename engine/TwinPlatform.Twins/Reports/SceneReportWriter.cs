@@ -258,6 +258,7 @@ public static class SceneReportWriter
         {
             root["feed"]!["gaps_not_listed"] = feed.Gaps.Dropped;
         }
+
         root["outputs"] = new JsonObject
         {
             ["images"] = new JsonArray([.. images.Select(i => (JsonNode)i.RelativePath)]),
