@@ -19,6 +19,8 @@ namespace TwinPlatform.Tools.FeedBench;
 /// <param name="RatioMin">Smallest ratio over the pairs.</param>
 /// <param name="RatioMax">Largest ratio over the pairs.</param>
 /// <param name="CeilingClients">Each do-nothing subscriber's rate in the row's pair.</param>
+/// <param name="CeilingCpu">CPU time per payload in the fastest ceiling phase of the row's pair: the tool's process and the broker.</param>
+/// <param name="RuntimeCpu">CPU time per payload in the runtime phase of the row's pair: the tool's process and the broker.</param>
 internal sealed record FeedBenchRow(
     string Workload,
     double OfferedSamplesPerSecond,
@@ -37,4 +39,6 @@ internal sealed record FeedBenchRow(
     int Pairs = 1,
     double RatioMin = double.NaN,
     double RatioMax = double.NaN,
-    string CeilingClients = "");
+    string CeilingClients = "",
+    PhaseCpu? CeilingCpu = null,
+    PhaseCpu? RuntimeCpu = null);

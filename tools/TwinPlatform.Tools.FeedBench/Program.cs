@@ -20,6 +20,7 @@ var tcpNoDelay = true;
 var repeats = 1;
 var stage = TurbofanStage.Full;
 int? maxStates = null;
+ushort? receiveMaximum = null;
 List<CeilingClient> ceilingClients = [CeilingClient.WireThread, CeilingClient.WireAsync, CeilingClient.MqttNet];
 double? decodeSeconds = null;
 for (var i = 0; i < args.Length - 1; i += 2)
@@ -50,6 +51,9 @@ for (var i = 0; i < args.Length - 1; i += 2)
         case "--max-states":
             maxStates = int.Parse(args[i + 1], c);
             break;
+        case "--receive-maximum":
+            receiveMaximum = ushort.Parse(args[i + 1], c);
+            break;
         case "--ceiling-client":
             ceilingClients = [.. args[i + 1].Split(',').Select(n => Enum.Parse<CeilingClient>(n.Replace("-", "", StringComparison.Ordinal), ignoreCase: true))];
             break;
@@ -60,7 +64,7 @@ for (var i = 0; i < args.Length - 1; i += 2)
             stage = Enum.Parse<TurbofanStage>(args[i + 1], ignoreCase: true);
             break;
         default:
-            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--ceiling-client wire-thread,wire-async,mqttnet] [--out out/feedbench] | --decode SECONDS [--out DIR]");
+            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--receive-maximum 64] [--ceiling-client wire-thread,wire-async,mqttnet] [--out out/feedbench] | --decode SECONDS [--out DIR]");
             return 2;
     }
 }
@@ -96,7 +100,7 @@ foreach (var name in workloads)
 {
     loaded.Add(name switch
     {
-        "turbofan" => await TurbofanWorkload.LoadAsync("scenes/turbofan", stage, maxStates, ct),
+        "turbofan" => await TurbofanWorkload.LoadAsync("scenes/turbofan", stage, maxStates, receiveMaximum, ct),
         "bracket" => await BracketWorkload.LoadAsync("scenes/bracket", Path.Combine("out", "cache"), temp, ct),
         _ => throw new ArgumentException($"unknown workload '{name}' (turbofan, bracket)"),
     });
@@ -144,11 +148,11 @@ foreach (var rate in rates)
         for (var k = 0; k < repeats; k++)
         {
             // The broker's ceiling is what the fastest of the do-nothing subscribers received.
-            var ceilings = new List<(CeilingClient Client, double Rate, double Published)>();
+            var ceilings = new List<(CeilingClient Client, double Rate, double Published, PhaseCpu Cpu)>();
             foreach (var client in ceilingClients)
             {
-                var (clientRate, clientPublished) = await MeasureCeilingAsync(client, loaded[w], publishers[w], rate, duration);
-                ceilings.Add((client, clientRate, clientPublished));
+                var (clientRate, clientPublished, clientCpu) = await MeasureCeilingAsync(client, loaded[w], publishers[w], rate, duration);
+                ceilings.Add((client, clientRate, clientPublished, clientCpu));
             }
 
             var best = ceilings.MaxBy(x => x.Rate);
@@ -159,6 +163,7 @@ foreach (var rate in rates)
                 CeilingSamplesPerSecond = best.Rate,
                 CeilingClients = string.Join(", ", ceilings.Select(x => string.Create(c, $"{x.Client} {x.Rate:F0}"))),
                 Ratio = pair.RuntimeSamplesPerSecond / best.Rate,
+                CeilingCpu = best.Cpu,
             };
             pairs.Add(pair);
             if (repeats > 1)
@@ -205,15 +210,16 @@ catch (IOException)
 
 return 0;
 
-async Task<(double Rate, double Published)> MeasureCeilingAsync(CeilingClient client, Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
+async Task<(double Rate, double Published, PhaseCpu Cpu)> MeasureCeilingAsync(CeilingClient client, Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
 {
     await using var ceiling = new CeilingSubscriber(client);
     await ceiling.StartAsync(broker.Port, TwinPlatform.Plugins.Mqtt.MqttTopics.SceneFilter(workload.Scene), ct);
+    var cpu = CpuClock.Start(broker.ProcessId);
     var pub = await publisher.RunAsync(rate, phase, ct);
     Stage($"{workload.Name} ceiling ({client}): published {pub.Samples} samples");
     await WaitForAsync(() => ceiling.Payloads, pub.Payloads, ct);
     Stage($"{workload.Name} ceiling ({client}): received {ceiling.Payloads * workload.SamplesPerPayload} samples");
-    return (ceiling.Payloads * workload.SamplesPerPayload / (ceiling.Last - ceiling.First).TotalSeconds, pub.Samples / pub.Seconds);
+    return (ceiling.Payloads * workload.SamplesPerPayload / (ceiling.Last - ceiling.First).TotalSeconds, pub.Samples / pub.Seconds, cpu.PerPayload(ceiling.Payloads));
 }
 
 async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
@@ -225,6 +231,7 @@ async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher pu
     await using (run.Owner)
     {
         viewer.Reset(DateTime.UtcNow.Ticks);
+        var cpu = CpuClock.Start(broker.ProcessId);
         var published = await publisher.RunAsync(rate, phase, ct);
         Stage($"{workload.Name} runtime: published {published.Samples} samples");
 
@@ -241,6 +248,7 @@ async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher pu
         }
 
         Stage($"{workload.Name} runtime: ended, {run.Source.AcknowledgedSamples} samples acknowledged");
+        var runtimeCpu = cpu.PerPayload(run.Source.AcknowledgedSamples / workload.SamplesPerPayload);
 
         await WaitForAsync(() => server.StatePublisher.Published + server.StatePublisher.Dropped + server.StatePublisher.Failed, -1, ct);
         var latencies = viewer.Take();
@@ -260,18 +268,21 @@ async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher pu
             run.Counters.QueueHighWater,
             published.Samples - run.Source.AcknowledgedSamples,
             server.StatePublisher.Dropped - droppedBefore,
-            LoadAverage());
+            LoadAverage())
+        {
+            RuntimeCpu = runtimeCpu,
+        };
     }
 }
 
 static void Stage(string line) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
 
 static string Header() =>
-    "| workload | offered samples/s | published | broker ceiling | runtime sustained | ratio | ratio range | p50 ms | p99 ms | max ms | state updates | queue high water | unconsumed samples | dropped updates | load | ceiling by subscriber |\n" +
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+    "| workload | offered samples/s | published | broker ceiling | runtime sustained | ratio | ratio range | p50 ms | p99 ms | max ms | state updates | queue high water | unconsumed samples | dropped updates | load | CPU µs per payload, ceiling: tool + broker | CPU µs per payload, runtime: tool + broker | ceiling by subscriber |\n" +
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
 static string Format(FeedBenchRow r) => string.Create(CultureInfo.InvariantCulture,
-    $"| {r.Workload} | {(r.OfferedSamplesPerSecond > 0 ? r.OfferedSamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture) : "max")} | {r.PublishedSamplesPerSecond:F0} | {r.CeilingSamplesPerSecond:F0} | {r.RuntimeSamplesPerSecond:F0} | {r.Ratio:F3} | {(r.Pairs > 1 ? $"{r.RatioMin:F3}-{r.RatioMax:F3} ({r.Pairs})" : "")} | {r.LatencyP50Ms:F1} | {r.LatencyP99Ms:F1} | {r.LatencyMaxMs:F1} | {r.StateUpdates} | {r.QueueHighWater} | {r.UnconsumedSamples} | {r.DroppedStateUpdates} | {r.LoadAverage:F2} | {r.CeilingClients} |");
+    $"| {r.Workload} | {(r.OfferedSamplesPerSecond > 0 ? r.OfferedSamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture) : "max")} | {r.PublishedSamplesPerSecond:F0} | {r.CeilingSamplesPerSecond:F0} | {r.RuntimeSamplesPerSecond:F0} | {r.Ratio:F3} | {(r.Pairs > 1 ? $"{r.RatioMin:F3}-{r.RatioMax:F3} ({r.Pairs})" : "")} | {r.LatencyP50Ms:F1} | {r.LatencyP99Ms:F1} | {r.LatencyMaxMs:F1} | {r.StateUpdates} | {r.QueueHighWater} | {r.UnconsumedSamples} | {r.DroppedStateUpdates} | {r.LoadAverage:F2} | {r.CeilingCpu} | {r.RuntimeCpu} | {r.CeilingClients} |");
 
 static double Percentile(List<double> sorted, double q) =>
     sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];

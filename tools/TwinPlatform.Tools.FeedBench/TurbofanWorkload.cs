@@ -26,9 +26,11 @@ internal sealed class TurbofanWorkload : Workload
     private readonly List<SensorMessage[]> _rows;
     private readonly TurbofanStage _stage;
     private readonly int? _maxStates;
+    private readonly ushort? _receiveMaximum;
 
-    private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows, TurbofanStage stage, int? maxStates)
+    private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows, TurbofanStage stage, int? maxStates, ushort? receiveMaximum)
     {
+        _receiveMaximum = receiveMaximum;
         _scene = scene;
         _rows = rows;
         _stage = stage;
@@ -49,7 +51,7 @@ internal sealed class TurbofanWorkload : Workload
 
     public override int SamplesPerPayload => _rows[0].Length;
 
-    public static async Task<TurbofanWorkload> LoadAsync(string scenePath, TurbofanStage stage, int? maxStates, CancellationToken ct)
+    public static async Task<TurbofanWorkload> LoadAsync(string scenePath, TurbofanStage stage, int? maxStates, ushort? receiveMaximum, CancellationToken ct)
     {
         var scene = TurbofanSceneLoader.Load(scenePath);
         var rows = new List<SensorMessage[]>();
@@ -58,7 +60,7 @@ internal sealed class TurbofanWorkload : Workload
             rows.Add(row);
         }
 
-        return new TurbofanWorkload(scene, rows, stage, maxStates);
+        return new TurbofanWorkload(scene, rows, stage, maxStates, receiveMaximum);
     }
 
     public override SensorMessage[] Payload(long index, long nowTicks)
@@ -81,8 +83,9 @@ internal sealed class TurbofanWorkload : Workload
     {
         var fleet = new TurbofanFleet(_model, _rom, _material, _scene.CoreSpeed, _scene.Temperature, []);
         var router = new TurbofanSampleRouter(new TurbofanCycleAssembler(fleet));
+        var options = new MqttSensorSourceOptions { Port = port, ClientId = "feedbench-turbofan-" + Guid.NewGuid().ToString("N")[..8], TopicFilter = MqttTopics.SceneFilter(Scene), SessionExpirySeconds = 0 };
         var mqtt = new MqttSensorSource(
-            new MqttSensorSourceOptions { Port = port, ClientId = "feedbench-turbofan-" + Guid.NewGuid().ToString("N")[..8], TopicFilter = MqttTopics.SceneFilter(Scene), SessionExpirySeconds = 0 },
+            _receiveMaximum is { } m ? options with { ReceiveMaximum = m } : options,
             new SensorMessageConverter(null, SensorIdMode.TwinAndChannel));
         await mqtt.StartAsync(stop);
         var timed = new TimedSource(mqtt);

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TwinPlatform.Tools.FeedBench;
+
+/// <summary>CPU time per payload in one phase, user and system together.</summary>
+/// <param name="ToolMicroseconds">This process: the publisher, the subscriber or runtime, the hub and the viewer.</param>
+/// <param name="BrokerMicroseconds">The mosquitto process.</param>
+internal sealed record PhaseCpu(double ToolMicroseconds, double BrokerMicroseconds)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ToolMicroseconds:F1} + {BrokerMicroseconds:F1}");
+}
+
+/// <summary>
+/// The CPU time this process and the broker spend over a phase. On a machine whose cores the phase keeps
+/// busy, the rate follows from the CPU time each payload costs, and that cost moves much less from run to run
+/// than the rate does, so it shows where a runtime spends more than a do-nothing subscriber.
+/// </summary>
+internal sealed class CpuClock
+{
+    private readonly int _brokerPid;
+    private readonly TimeSpan _tool;
+    private readonly TimeSpan _broker;
+
+    private CpuClock(int brokerPid)
+    {
+        _brokerPid = brokerPid;
+        _tool = Process.GetCurrentProcess().TotalProcessorTime;
+        _broker = BrokerTime(brokerPid);
+    }
+
+    public static CpuClock Start(int brokerPid) => new(brokerPid);
+
+    /// <summary>CPU time since the start, per payload.</summary>
+    public PhaseCpu PerPayload(long payloads)
+    {
+        var n = Math.Max(1, payloads);
+        var tool = Process.GetCurrentProcess().TotalProcessorTime - _tool;
+        var broker = BrokerTime(_brokerPid) - _broker;
+        return new PhaseCpu(tool.TotalMicroseconds / n, broker.TotalMicroseconds / n);
+    }
+
+    private static TimeSpan BrokerTime(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.TotalProcessorTime;
+        }
+        catch (ArgumentException)
+        {
+            // The broker has gone: nothing to count.
+            return TimeSpan.Zero;
+        }
+    }
+}
