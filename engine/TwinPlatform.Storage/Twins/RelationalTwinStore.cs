@@ -5,9 +5,9 @@ using System.Globalization;
 namespace TwinPlatform.Storage.Twins;
 
 /// <summary>
-/// The twin store over ADO.NET: everything but the connection handling and the batched sample
-/// insert is shared by <see cref="SqliteTwinStore"/> and <see cref="PostgresTwinStore"/>, so both run
-/// the same SQL against the same schema (<see cref="TwinStoreSchema"/>).
+/// The twin store over ADO.NET: everything but the connection handling is shared by
+/// <see cref="SqliteTwinStore"/> and <see cref="PostgresTwinStore"/>, so both run the same SQL against
+/// the same schema (<see cref="TwinStoreSchema"/>).
 /// </summary>
 /// <remarks>
 /// Writes run in one transaction each and return after the commit. The run's row in <c>twin_runs</c>
@@ -55,18 +55,6 @@ public abstract partial class RelationalTwinStore : ITwinStore
         Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work,
         CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Inside a write transaction: locks the run, inserts the samples whose (run, channel, sequence) is not
-    /// stored yet with the next ordinals, updates <c>twin_channels</c> and the run's sample count.
-    /// Throws <see cref="InvalidOperationException"/> for a run that was never opened.
-    /// </summary>
-    private protected abstract Task<SampleAppendResult> AppendBatchAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        string runId,
-        IReadOnlyList<StoredSample> samples,
-        CancellationToken cancellationToken);
-
     /// <summary>Releases the connections.</summary>
     private protected abstract ValueTask DisposeCoreAsync();
 
@@ -88,7 +76,12 @@ public abstract partial class RelationalTwinStore : ITwinStore
                 var version = TwinStoreSchema.Version.ToString(CultureInfo.InvariantCulture);
                 await using (var cmd = Command(c, tx, "SELECT value FROM twin_schema_info WHERE key = 'version'"))
                 {
-                    if (await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is string stored && stored != version)
+                    var stored = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+                    if (stored == "1")
+                    {
+                        await UpgradeFromVersion1Async(c, tx, ct).ConfigureAwait(false);
+                    }
+                    else if (stored is not null && stored != version)
                     {
                         throw new InvalidDataException(
                             $"{DisplayName} holds twin store schema version {stored}; this build reads version {version}");
@@ -122,33 +115,21 @@ public abstract partial class RelationalTwinStore : ITwinStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private protected static DbParameter AddText(DbCommand cmd, string name, string value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.DbType = DbType.String;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-        return p;
-    }
+    private protected static DbParameter AddText(DbCommand cmd, string name, string value) => AddParameter(cmd, name, DbType.String, value);
 
-    private protected static DbParameter AddInt64(DbCommand cmd, string name, long value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.DbType = DbType.Int64;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-        return p;
-    }
+    private protected static DbParameter AddInt64(DbCommand cmd, string name, long value) => AddParameter(cmd, name, DbType.Int64, value);
+
+    private protected static DbParameter AddBytes(DbCommand cmd, string name, byte[] value) => AddParameter(cmd, name, DbType.Binary, value);
 
     /// <summary>Adds a double parameter; NaN is written as NULL (the schema's encoding of NaN).</summary>
-    private protected static DbParameter AddDouble(DbCommand cmd, string name, double value)
+    private protected static DbParameter AddDouble(DbCommand cmd, string name, double value) => AddParameter(cmd, name, DbType.Double, DoubleValue(value));
+
+    private static DbParameter AddParameter(DbCommand cmd, string name, DbType type, object value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;
-        p.DbType = DbType.Double;
-        p.Value = DoubleValue(value);
+        p.DbType = type;
+        p.Value = value;
         cmd.Parameters.Add(p);
         return p;
     }

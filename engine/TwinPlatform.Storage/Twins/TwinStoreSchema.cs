@@ -2,7 +2,8 @@ namespace TwinPlatform.Storage.Twins;
 
 /// <summary>
 /// The relational schema of the twin store: one definition for SQLite and PostgreSQL. The only
-/// dialect difference in the DDL is the identity column (<c>{id}</c> in the template).
+/// dialect differences in the DDL are the identity column (<c>{id}</c> in the template) and the
+/// binary column type (<c>{blob}</c>).
 /// </summary>
 /// <remarks>
 /// <para>Every table is prefixed <c>twin_</c>, so the twin store can share a database with the record store.</para>
@@ -14,7 +15,12 @@ namespace TwinPlatform.Storage.Twins;
 public static class TwinStoreSchema
 {
     /// <summary>The schema version written to <c>twin_schema_info</c>; a store refuses a database with another.</summary>
-    public const int Version = 1;
+    /// <remarks>
+    /// Version 2 keeps a run's samples in blocks (<c>twin_sample_blocks</c>, one row per appended batch of at
+    /// most 4096 samples); version 1 had one row per sample in <c>twin_samples</c>, with a unique index on
+    /// (run, channel, sequence). A version 1 database is converted when a store opens it.
+    /// </remarks>
+    public const int Version = 2;
 
     private static readonly string[] Template =
     [
@@ -44,18 +50,12 @@ public static class TwinStoreSchema
           PRIMARY KEY (run_id, channel))
         """,
         """
-        CREATE TABLE IF NOT EXISTS twin_samples (
+        CREATE TABLE IF NOT EXISTS twin_sample_blocks (
           run_id TEXT NOT NULL,
-          ordinal BIGINT NOT NULL,
-          twin_id TEXT NOT NULL,
-          channel TEXT NOT NULL,
-          sequence BIGINT NOT NULL,
-          timestamp_utc_ticks BIGINT NOT NULL,
-          value_si DOUBLE PRECISION,
-          unit TEXT NOT NULL,
-          quality SMALLINT NOT NULL,
-          PRIMARY KEY (run_id, ordinal),
-          UNIQUE (run_id, channel, sequence))
+          first_ordinal BIGINT NOT NULL,
+          sample_count INTEGER NOT NULL,
+          data {blob} NOT NULL,
+          PRIMARY KEY (run_id, first_ordinal))
         """,
         """
         CREATE TABLE IF NOT EXISTS twin_snapshots (
@@ -111,14 +111,24 @@ public static class TwinStoreSchema
     public static IReadOnlyList<string> Statements(TwinStoreDialect dialect)
     {
         var identity = IdentityColumn(dialect);
+        var blob = BlobColumn(dialect);
         var result = new string[Template.Length];
         for (var i = 0; i < Template.Length; i++)
         {
-            result[i] = Template[i].Replace("{id}", identity, StringComparison.Ordinal);
+            result[i] = Template[i].Replace("{id}", identity, StringComparison.Ordinal).Replace("{blob}", blob, StringComparison.Ordinal);
         }
 
         return result;
     }
+
+    /// <summary>The type of a binary column.</summary>
+    /// <param name="dialect">The database.</param>
+    public static string BlobColumn(TwinStoreDialect dialect) => dialect switch
+    {
+        TwinStoreDialect.Sqlite => "BLOB",
+        TwinStoreDialect.PostgreSql => "BYTEA",
+        _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "unknown dialect"),
+    };
 
     /// <summary>The column definition of an auto-numbered primary key.</summary>
     /// <param name="dialect">The database.</param>

@@ -32,6 +32,8 @@ public sealed class PostgresTwinStoreTests(PostgresTestDatabase database) : Twin
 
     protected override async Task<ITwinStore> OpenCoreAsync() => await PostgresTwinStore.OpenAsync(database.ConnectionString);
 
+    protected override Task ExecuteSqlAsync(string sql) => database.ExecuteAsync(sql);
+
     protected override Task SetSchemaVersionAsync(string version) =>
         database.ExecuteAsync($"UPDATE twin_schema_info SET value = '{version}' WHERE key = 'version'");
 }

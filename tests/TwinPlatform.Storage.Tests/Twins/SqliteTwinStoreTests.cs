@@ -53,6 +53,15 @@ public sealed class SqliteTwinStoreTests : TwinStoreContractTests
 
     protected override async Task<ITwinStore> OpenCoreAsync() => await SqliteTwinStore.OpenAsync(DatabasePath);
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var c = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     protected override async Task SetSchemaVersionAsync(string version)
     {
         await using var c = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");

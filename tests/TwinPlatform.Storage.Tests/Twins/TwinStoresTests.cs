@@ -31,7 +31,7 @@ public sealed class TwinStoresTests
     }
 
     [Fact]
-    public void Schema_BothDialects_SameStatementsButTheIdentityColumn()
+    public void Schema_BothDialects_SameStatementsButTheIdentityAndBinaryColumns()
     {
         var sqlite = TwinStoreSchema.Statements(TwinStoreDialect.Sqlite);
         var postgres = TwinStoreSchema.Statements(TwinStoreDialect.PostgreSql);
@@ -40,9 +40,10 @@ public sealed class TwinStoresTests
         for (var i = 0; i < sqlite.Count; i++)
         {
             Assert.Equal(
-                sqlite[i].Replace(TwinStoreSchema.IdentityColumn(TwinStoreDialect.Sqlite), "{id}", StringComparison.Ordinal),
-                postgres[i].Replace(TwinStoreSchema.IdentityColumn(TwinStoreDialect.PostgreSql), "{id}", StringComparison.Ordinal));
+                sqlite[i].Replace(TwinStoreSchema.IdentityColumn(TwinStoreDialect.Sqlite), "{id}", StringComparison.Ordinal).Replace(" BLOB", " {blob}", StringComparison.Ordinal),
+                postgres[i].Replace(TwinStoreSchema.IdentityColumn(TwinStoreDialect.PostgreSql), "{id}", StringComparison.Ordinal).Replace(" BYTEA", " {blob}", StringComparison.Ordinal));
             Assert.DoesNotContain("{id}", sqlite[i], StringComparison.Ordinal);
+            Assert.DoesNotContain("{blob}", postgres[i], StringComparison.Ordinal);
         }
     }
 }
