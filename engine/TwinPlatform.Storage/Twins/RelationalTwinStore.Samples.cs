@@ -9,6 +9,7 @@ public abstract partial class RelationalTwinStore
     // Per run, the channels' stored sequence numbers as of a sample count of the run. A batch finding a
     // higher count under the run's lock (another writer appended meanwhile) first adds the sequence numbers
     // of the blocks since; a store appending to a run for the first time reads them all.
+    private const int CachedRuns = 16;
     private readonly ConcurrentDictionary<string, RunChannels> _channels = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
@@ -213,6 +214,16 @@ public abstract partial class RelationalTwinStore
         }
 
         channels.AsOfCount = count;
+        if (!_channels.ContainsKey(runId) && _channels.Count >= CachedRuns)
+        {
+            // A long-lived store appending to many runs keeps the bitmaps of a few: the others are read
+            // again from their blocks should they be appended to again.
+            foreach (var other in _channels.Keys.Take(_channels.Count - CachedRuns + 1).ToList())
+            {
+                _ = _channels.TryRemove(other, out _);
+            }
+        }
+
         _channels[runId] = channels;
         return channels;
     }

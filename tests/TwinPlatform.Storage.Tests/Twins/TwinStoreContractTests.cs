@@ -318,6 +318,25 @@ public abstract class TwinStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendSamples_ToManyRunsFromOneStore_EachRunStillKnowsItsSequenceNumbers()
+    {
+        var store = await OpenAsync();
+        var runs = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var run = await NewRunAsync(store);
+            runs.Add(run);
+            await store.AppendSamplesAsync(run, Range("a", 1, 50 + i));
+        }
+
+        // The store keeps the numbers of a few runs in memory; the others are read again from their blocks.
+        for (var i = 0; i < runs.Count; i++)
+        {
+            Assert.Equal(new SampleAppendResult(1, 50 + i, 51 + i), await store.AppendSamplesAsync(runs[i], Range("a", 1, 51 + i)));
+        }
+    }
+
+    [Fact]
     public async Task AppendSamples_BatchFailsAfterItsCheck_ItsSamplesAreNotTakenAsStored()
     {
         var store = await OpenAsync();
