@@ -105,7 +105,7 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
             await Task.Delay(200);
         }
 
-        runner.Interrupt();
+        output.WriteLine($"sent {runner.Interrupt()}");
         Assert.Equal(0, await runner.WaitForExitAsync(TimeSpan.FromMinutes(1)));
         Assert.Contains("ended: stopped", runner.Output, StringComparison.Ordinal);
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "out", "report.json")))!;
@@ -274,11 +274,26 @@ public sealed class LiveRunTests(DemoFixture demo, ITestOutputHelper output) : I
             return _process.ExitCode;
         }
 
-        /// <summary>SIGINT, as Ctrl+C sends.</summary>
-        public void Interrupt()
+        /// <summary>
+        /// SIGINT, as Ctrl+C sends; SIGTERM, which the runner handles the same way, when the process ignores
+        /// SIGINT. It does when the tests themselves were started with SIGINT ignored (a background job of a
+        /// shell without job control, nohup): children inherit that, and .NET leaves an ignored SIGINT ignored.
+        /// </summary>
+        /// <returns>The signal sent.</returns>
+        public string Interrupt()
         {
-            using var kill = Process.Start("kill", $"-INT {_process.Id}");
+            var signal = IgnoresSigint(_process.Id) ? "TERM" : "INT";
+            using var kill = Process.Start("kill", $"-{signal} {_process.Id}");
             kill.WaitForExit();
+            return "SIG" + signal;
+        }
+
+        /// <summary>Whether SIGINT (signal 2) is in the process's ignored set (<c>SigIgn</c> in /proc/PID/status).</summary>
+        private static bool IgnoresSigint(int pid)
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+            var mask = ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+            return (mask & (1UL << 1)) != 0;
         }
 
         /// <summary>SIGKILL: no chance to flush, close or acknowledge anything.</summary>
