@@ -4,7 +4,7 @@ namespace TwinPlatform.Storage.Twins;
 /// The sequence numbers a run holds for one channel, in pages of 4096 numbers: a page holds its few
 /// numbers as a sorted list of offsets, and a bitmap (one bit per number, 512 bytes) once it has more
 /// than 256. A feed that numbers each channel 1, 2, 3, ... costs one bit a sample, one that counts across
-/// four channels four bits, one that steps by 1000 about 16 bytes. The store checks every appended sample
+/// four channels four bits, one that steps by 1000 about 16 bytes (by this layout). The store checks every appended sample
 /// against it, so a redelivered sample is stored once, exactly as a unique index on (run, channel, sequence) would.
 /// </summary>
 /// <remarks>
