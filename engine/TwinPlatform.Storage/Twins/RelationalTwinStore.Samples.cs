@@ -49,26 +49,28 @@ public abstract partial class RelationalTwinStore
         ThrowIfDisposed();
         await using var c = await OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-        var samples = new List<StoredSample>(SampleBlock.MaxSamples);
-        await using var blocks = ReadBlocksAsync(c, null, runId, afterOrdinal, samples, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (await blocks.MoveNextAsync().ConfigureAwait(false))
+        await foreach (var block in ReadBlocksAsync(c, null, runId, afterOrdinal, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var s in samples)
+            foreach (var s in block)
             {
                 yield return s;
             }
         }
     }
 
-    /// <summary>Decodes the run's blocks that hold samples after <paramref name="afterOrdinal"/>, one at a time into <paramref name="samples"/> (cleared first).</summary>
-    private async IAsyncEnumerable<bool> ReadBlocksAsync(
+    /// <summary>
+    /// Decodes the run's blocks that hold samples after <paramref name="afterOrdinal"/>, one at a time: each
+    /// yielded list holds a block's samples after that ordinal and is reused for the next block.
+    /// </summary>
+    private async IAsyncEnumerable<List<StoredSample>> ReadBlocksAsync(
         DbConnection connection,
         DbTransaction? transaction,
         string runId,
         long afterOrdinal,
-        List<StoredSample> samples,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var samples = new List<StoredSample>(SampleBlock.MaxSamples);
+
         // A block holds at most MaxSamples, so one that holds an ordinal after afterOrdinal starts after afterOrdinal - MaxSamples.
         await using var cmd = Command(connection, transaction, """
             SELECT first_ordinal, sample_count, data FROM twin_sample_blocks
@@ -90,7 +92,7 @@ public abstract partial class RelationalTwinStore
                 throw new InvalidDataException($"{DisplayName}: run {runId}, sample block at ordinal {first}: {e.Message}", e);
             }
 
-            yield return true;
+            yield return samples;
         }
     }
 
@@ -201,15 +203,11 @@ public abstract partial class RelationalTwinStore
         }
 
         var channels = cached is not null && cached.AsOfCount is >= 0 and var asOf && asOf < count ? cached : new RunChannels(0);
-        var samples = new List<StoredSample>(SampleBlock.MaxSamples);
-        await using (var blocks = ReadBlocksAsync(connection, transaction, runId, channels.AsOfCount, samples, cancellationToken).GetAsyncEnumerator(cancellationToken))
+        await foreach (var block in ReadBlocksAsync(connection, transaction, runId, channels.AsOfCount, cancellationToken).ConfigureAwait(false))
         {
-            while (await blocks.MoveNextAsync().ConfigureAwait(false))
+            foreach (var s in block)
             {
-                foreach (var s in samples)
-                {
-                    _ = channels.Sequences(s.Channel).Add(s.Sequence);
-                }
+                _ = channels.Sequences(s.Channel).Add(s.Sequence);
             }
         }
 
