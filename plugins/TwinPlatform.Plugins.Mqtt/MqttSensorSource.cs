@@ -6,7 +6,8 @@ namespace TwinPlatform.Plugins.Mqtt;
 
 /// <summary>
 /// Sensor samples from an MQTT broker: subscribes at QoS 1 in a persistent session under a fixed
-/// client id, acknowledges each message only when the runtime is done with it, reconnects with
+/// client id, acknowledges each message only when the runtime is done with it (several in one packet
+/// while the runtime is working through a backlog), reconnects with
 /// back-off when the broker goes away, and hands deliveries to the runtime through a bounded queue.
 /// </summary>
 /// <remarks>
@@ -23,6 +24,9 @@ namespace TwinPlatform.Plugins.Mqtt;
 /// </remarks>
 public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSensorSource, IAsyncDisposable
 {
+    /// <summary>Most acknowledgements held back to go out in one packet.</summary>
+    private const int MaxHeldAcknowledgements = 16;
+
     private readonly MqttSensorSourceOptions _options;
     private readonly SensorPayloadReader _payloads;
     private readonly SensorDeliveryQueue _queue;
@@ -61,6 +65,9 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
 
     /// <summary>Deliveries waiting for the runtime now.</summary>
     public int QueueCount => _queue.Count;
+
+    /// <summary>Acknowledgements held on the current connection to go out with the next one written.</summary>
+    public int HeldAcknowledgements => _connection?.HeldAcknowledgements ?? 0;
 
     /// <summary>Most deliveries the queue holds.</summary>
     public int QueueCapacity => _queue.Capacity;
@@ -282,8 +289,11 @@ public sealed class MqttSensorSource : IAcknowledgedSensorSource, IMonitoredSens
             var packetId = message.PacketId;
             var delivery = new SensorDelivery(message.Topic, [.. _samples], rejected, _ =>
             {
-                // A packet id means nothing on a later connection; the broker redelivers instead.
-                if (connection.Acknowledge(packetId))
+                // A packet id means nothing on a later connection; the broker redelivers instead. While the
+                // runtime has more deliveries queued it will be back at once with the next acknowledgement,
+                // so this one is held and goes out with those (one packet for many, up to a limit); once
+                // the queue is empty, everything held goes out now.
+                if (_queue.Count == 0 ? connection.Acknowledge(packetId) : connection.AcknowledgeLater(packetId, MaxHeldAcknowledgements))
                 {
                     Counters.RecordAcknowledged();
                 }

@@ -142,6 +142,41 @@ public sealed class MqttSensorSourceTests(ITestOutputHelper output) : IDisposabl
     }
 
     [MosquittoFact]
+    public async Task Acknowledgements_HeldWhileMoreDeliveriesWait_AllWrittenOnceTheQueueIsEmpty()
+    {
+        const int payloads = 20;
+        await using var source = Source("held-acks");
+        await source.StartAsync(Timeout());
+        await using (var publisher = Publisher())
+        {
+            for (var b = 0; b < payloads; b++)
+            {
+                await publisher.PublishAsync(TestMessages.Gauge(b * 10, 10));
+            }
+        }
+
+        var wait = Stopwatch.StartNew();
+        while (source.QueueCount < payloads && wait.Elapsed < Patience)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(payloads, source.QueueCount);
+        await using var deliveries = source.ReadDeliveriesAsync(Timeout()).GetAsyncEnumerator();
+        for (var b = 0; b < payloads; b++)
+        {
+            Assert.True(await deliveries.MoveNextAsync());
+            await deliveries.Current.AcknowledgeAsync();
+
+            // Sixteen at most are held; the last delivery, read from an empty queue, takes all with it.
+            var expected = b == payloads - 1 ? 0 : (b + 1) % 16;
+            Assert.Equal(expected, source.HeldAcknowledgements);
+        }
+
+        Assert.Equal(payloads, source.Counters.Acknowledged);
+    }
+
+    [MosquittoFact]
     public async Task SlowConsumer_QueueStaysBoundedAndManagedMemoryFlat()
     {
         const int batches = 2000, perBatch = 100, warmUp = 50;

@@ -139,6 +139,59 @@ public sealed class MqttSubscriberConnectionTests
     }
 
     [Fact]
+    public async Task HeldAcknowledgements_GoOutInOrder_WithTheNextAcknowledgeAtTheLimitOnFlushAndBeforeDisconnect()
+    {
+        await using var broker = await ScriptedBroker.StartAsync();
+        var connecting = MqttSubscriberConnection.ConnectAsync(broker.Options("held"), Timeout());
+        await broker.AcceptAsync();
+        await broker.SendAsync([.. ConnAck(0), .. SubAck(1, 0x01)]);
+        var connection = await connecting;
+
+        Assert.True(connection.AcknowledgeLater(1));
+        Assert.True(connection.AcknowledgeLater(2));
+        Assert.Equal(2, connection.HeldAcknowledgements);
+        await Task.Delay(200);
+        Assert.Equal(0, broker.Waiting);
+
+        // The next plain acknowledgement takes the held ones with it, in the order given.
+        Assert.True(connection.Acknowledge(3));
+        Assert.Equal(0, connection.HeldAcknowledgements);
+        Assert.Equal(PubAck(1), await broker.ReceivePacketAsync());
+        Assert.Equal(PubAck(2), await broker.ReceivePacketAsync());
+        Assert.Equal(PubAck(3), await broker.ReceivePacketAsync());
+
+        // At the limit, all of them go out.
+        Assert.True(connection.AcknowledgeLater(4, maxHeld: 3));
+        Assert.True(connection.AcknowledgeLater(5, maxHeld: 3));
+        Assert.Equal(2, connection.HeldAcknowledgements);
+        Assert.True(connection.AcknowledgeLater(0x1234, maxHeld: 3));
+        Assert.Equal(0, connection.HeldAcknowledgements);
+        Assert.Equal(PubAck(4), await broker.ReceivePacketAsync());
+        Assert.Equal(PubAck(5), await broker.ReceivePacketAsync());
+        Assert.Equal(PubAck(0x1234), await broker.ReceivePacketAsync());
+
+        // More than the first buffer holds, then an explicit flush.
+        for (ushort id = 100; id < 140; id++)
+        {
+            Assert.True(connection.AcknowledgeLater(id));
+        }
+
+        Assert.True(connection.FlushAcknowledgements());
+        for (ushort id = 100; id < 140; id++)
+        {
+            Assert.Equal(PubAck(id), await broker.ReceivePacketAsync());
+        }
+
+        // A clean close writes what is held before DISCONNECT; a closed connection takes no more.
+        Assert.True(connection.AcknowledgeLater(7));
+        await connection.DisposeAsync();
+        Assert.Equal(PubAck(7), await broker.ReceivePacketAsync());
+        Assert.Equal(new byte[] { 0xE0, 0x00 }, await broker.ReceivePacketAsync());
+        Assert.False(connection.AcknowledgeLater(8));
+        Assert.False(connection.FlushAcknowledgements());
+    }
+
+    [Fact]
     public async Task PublishBeforeSubAck_FromAResumedSession_IsReadFirst()
     {
         await using var broker = await ScriptedBroker.StartAsync();
@@ -148,10 +201,23 @@ public sealed class MqttSubscriberConnectionTests
         await using var connection = await connecting;
 
         Assert.True(connection.SessionPresent);
+        Assert.True(connection.HasBufferedPacket);
         Assert.True(await connection.ReadPublishAsync(Timeout()));
         Assert.Equal(("t/1", (ushort)5), (connection.Current.Topic, connection.Current.PacketId));
+        Assert.True(connection.HasBufferedPacket);
         Assert.True(await connection.ReadPublishAsync(Timeout()));
         Assert.Equal(("t/2", (ushort)6), (connection.Current.Topic, connection.Current.PacketId));
+        Assert.False(connection.HasBufferedPacket);
+
+        // Part of a packet is not a packet.
+        var fourth = Publish("t/4", 1, 8, [], [4]);
+        await broker.SendAsync([.. Publish("t/3", 1, 7, [], [3]), .. fourth[..4]]);
+        Assert.True(await connection.ReadPublishAsync(Timeout()));
+        Assert.Equal("t/3", connection.Current.Topic);
+        Assert.False(connection.HasBufferedPacket);
+        await broker.SendAsync(fourth[4..]);
+        Assert.True(await connection.ReadPublishAsync(Timeout()));
+        Assert.Equal("t/4", connection.Current.Topic);
     }
 
     [Fact]
@@ -282,6 +348,8 @@ public sealed class MqttSubscriberConnectionTests
 
     private static byte[] ConnAck(byte reason, bool sessionPresent = false) => [0x20, 0x03, (byte)(sessionPresent ? 1 : 0), reason, 0x00];
 
+    private static byte[] PubAck(ushort packetId) => [0x40, 0x02, (byte)(packetId >> 8), (byte)packetId];
+
     private static byte[] SubAck(ushort packetId, byte code) => [0x90, 0x04, (byte)(packetId >> 8), (byte)packetId, 0x00, code];
 
     private static byte[] Publish(string topic, int qos, ushort packetId, byte[] properties, byte[] payload)
@@ -331,6 +399,9 @@ public sealed class MqttSubscriberConnectionTests
             Assert.Equal(0x10, (await ReceivePacketAsync())[0]);
             Assert.Equal(0x82, (await ReceivePacketAsync())[0]);
         }
+
+        /// <summary>Bytes the client has sent that are not read yet.</summary>
+        public int Waiting => _client!.Available;
 
         public async Task SendAsync(byte[] bytes) => _ = await _client!.SendAsync(bytes, SocketFlags.None, Timeout());
 

@@ -17,6 +17,12 @@ internal enum CeilingClient
 
     /// <summary>An MQTTnet client that acknowledges automatically.</summary>
     MqttNet,
+
+    /// <summary>
+    /// As <see cref="WireThread"/>, but holding acknowledgements while more packets are buffered and writing
+    /// them together before the next receive: one packet of PUBACKs per socket read.
+    /// </summary>
+    WireHeld,
 }
 
 /// <summary>
@@ -44,7 +50,7 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
     public async Task StartAsync(int port, string topicFilter, CancellationToken ct)
     {
         var clientId = "feedbench-ceiling-" + Guid.NewGuid().ToString("N")[..8];
-        if (client is CeilingClient.WireThread or CeilingClient.WireAsync)
+        if (client is CeilingClient.WireThread or CeilingClient.WireAsync or CeilingClient.WireHeld)
         {
             // Receive maximum unset (65535), as MQTTnet leaves it: the broker's own in-flight limit applies.
             _wire = await MqttSubscriberConnection.ConnectAsync(
@@ -59,7 +65,15 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             new Thread(() =>
             {
-                ReadWire(connection);
+                if (client == CeilingClient.WireHeld)
+                {
+                    ReadWireHeld(connection);
+                }
+                else
+                {
+                    ReadWire(connection);
+                }
+
                 done.SetResult();
             })
             { IsBackground = true, Name = "feedbench ceiling" }.Start();
@@ -115,6 +129,23 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
         while (connection.ReadPublish())
         {
             CountAndAcknowledge(connection);
+        }
+    }
+
+    private void ReadWireHeld(MqttSubscriberConnection connection)
+    {
+        while (connection.ReadPublish())
+        {
+            Count();
+            if (connection.Current.QualityOfService > 0)
+            {
+                _ = connection.AcknowledgeLater(connection.Current.PacketId);
+            }
+
+            if (!connection.HasBufferedPacket)
+            {
+                _ = connection.FlushAcknowledgements();
+            }
         }
     }
 

@@ -21,7 +21,7 @@ var repeats = 1;
 var stage = TurbofanStage.Full;
 int? maxStates = null;
 ushort? receiveMaximum = null;
-List<CeilingClient> ceilingClients = [CeilingClient.WireThread, CeilingClient.WireAsync, CeilingClient.MqttNet];
+List<CeilingClient> ceilingClients = [CeilingClient.WireThread, CeilingClient.WireAsync, CeilingClient.MqttNet, CeilingClient.WireHeld];
 double? decodeSeconds = null;
 for (var i = 0; i < args.Length - 1; i += 2)
 {
@@ -64,7 +64,7 @@ for (var i = 0; i < args.Length - 1; i += 2)
             stage = Enum.Parse<TurbofanStage>(args[i + 1], ignoreCase: true);
             break;
         default:
-            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--receive-maximum 64] [--ceiling-client wire-thread,wire-async,mqttnet] [--out out/feedbench] | --decode SECONDS [--out DIR]");
+            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--receive-maximum 64] [--ceiling-client wire-thread,wire-async,mqttnet,wire-held] [--out out/feedbench] | --decode SECONDS [--out DIR]");
             return 2;
     }
 }
