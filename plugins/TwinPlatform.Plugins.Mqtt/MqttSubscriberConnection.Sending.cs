@@ -19,7 +19,13 @@ public sealed partial class MqttSubscriberConnection
     {
         lock (_send)
         {
-            return IsOpen && AppendAckLocked(packetId) && FlushAcksLocked();
+            if (!IsOpen)
+            {
+                return false;
+            }
+
+            AppendAckLocked(packetId);
+            return FlushAcksLocked();
         }
     }
 
@@ -36,7 +42,13 @@ public sealed partial class MqttSubscriberConnection
         ArgumentOutOfRangeException.ThrowIfLessThan(maxHeld, 1);
         lock (_send)
         {
-            return IsOpen && AppendAckLocked(packetId) && (_ackBytes / AckSize < maxHeld || FlushAcksLocked());
+            if (!IsOpen)
+            {
+                return false;
+            }
+
+            AppendAckLocked(packetId);
+            return _ackBytes / AckSize < maxHeld || FlushAcksLocked();
         }
     }
 
@@ -62,7 +74,7 @@ public sealed partial class MqttSubscriberConnection
         }
     }
 
-    private bool AppendAckLocked(ushort packetId)
+    private void AppendAckLocked(ushort packetId)
     {
         if (_ackBytes == _acks.Length)
         {
@@ -74,7 +86,6 @@ public sealed partial class MqttSubscriberConnection
         ack[1] = 0x02;
         BinaryPrimitives.WriteUInt16BigEndian(ack[2..], packetId);
         _ackBytes += AckSize;
-        return true;
     }
 
     private bool FlushAcksLocked()
