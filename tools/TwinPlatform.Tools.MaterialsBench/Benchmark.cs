@@ -55,6 +55,7 @@ internal sealed record Benchmark(string Name, string Title, MaterialsCvRequest R
             Add(!r.Ridge, "--no-ridge");
             Add(r.MinimumLeaf != d.MinimumLeaf, $"--min-leaf {r.MinimumLeaf}");
             Add(r.Tune, "--tune");
+            Add(r.ModelSeed != d.ModelSeed, $"--model-seed {r.ModelSeed}");
             return string.Join(' ', parts);
         }
     }

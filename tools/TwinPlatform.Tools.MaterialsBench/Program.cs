@@ -26,6 +26,8 @@ Benchmark[] all =
     new("matbench-trees-magpie", "Matbench steels, trees only, all features (fractions + Magpie statistics)", matbench with { Model = "trees", Features = "all" }),
     new("matbench-stack", "Matbench steels, stack of cross-fitted trees (all features) and a Gaussian process (fractions)",
         matbench with { Model = "stack", Features = "all", GpFeatures = "fractions", CrossFit = 16, Ensemble = 96, GpRefitFolds = 5 }),
+    new("matbench-extratrees", "Matbench steels, extremely randomised trees on the atom fractions (1024 trees, cross-fitted over 16 folds)",
+        matbench with { Model = "trees", Learner = "extratrees", Ensemble = 1024, CrossFit = 16, MinimumLeaf = 1, FeatureFraction = 1 }),
     new("nims-fatigue", "NIMS fatigue strength (1e7 cycles), heats held out", nims),
     new("nims-tensile", "NIMS tensile strength, heats held out", nims with { Target = "tensile_strength" }),
     new("mpea-rt", "MPEA yield strength at room temperature (15-30 degC), alloys held out", mpea with { Where = ["test_temperature=15..30 degC"] }),

@@ -30,7 +30,7 @@ public static class MaterialsCvCommand
         var kind = new Option<string[]>("--kind") { Description = "Provenance kinds admitted, repeatable (default: experiment)" };
         var features = new Option<string>("--features") { Description = "Feature groups: all, composition, fractions, mass, interactions, elements, stoichiometry, process, attributes, conditions", DefaultValueFactory = _ => "all" };
         var model = new Option<string>("--model") { Description = "blend (trees + Gaussian process, weight chosen on training rows), stack (trees + Gaussian process + ridge, weights chosen on training rows) or trees", DefaultValueFactory = _ => "blend" };
-        var learner = new Option<string>("--learner") { Description = "Tree learner: lightgbm, fasttree or fastforest", DefaultValueFactory = _ => "lightgbm" };
+        var learner = new Option<string>("--learner") { Description = "Tree learner: lightgbm, fasttree, fastforest (ML.NET members) or extratrees (extremely randomised trees, one tree per member)", DefaultValueFactory = _ => "lightgbm" };
         var ensemble = new Option<int>("--ensemble") { Description = "Bootstrap members", DefaultValueFactory = _ => 32 };
         var booster = new Option<string>("--booster") { Description = "Boosting scheme of LightGBM tree members: gradient or dart (dropout boosting)", DefaultValueFactory = _ => "gradient" };
         var robust = new Option<string>("--robust") { Description = "none, or huber: the tree members are trained a second time with every row weighted by Huber's weight of its out-of-bag residual", DefaultValueFactory = _ => "none" };
@@ -57,13 +57,14 @@ public static class MaterialsCvCommand
         var gate = new Option<bool>("--stack-gate") { Description = "With --model stack: choose separate weights for rows whose process sd is below and above its median (near and far from the training data)" };
         var transform = new Option<string>("--target-transform") { Description = "Fit on a transform of the target, fitted on the training rows: none, log or box-cox", DefaultValueFactory = _ => "none" };
         var level = new Option<double>("--level") { Description = "Interval level", DefaultValueFactory = _ => 0.90 };
+        var modelSeed = new Option<int>("--model-seed") { Description = "Seed of the model's random choices (members' samples, trees' cuts); each fold adds its number to it", DefaultValueFactory = _ => new EnsembleOptions().Seed };
         var selectFrom = new Option<string[]>("--select-from") { Description = "Another pipeline to choose among by inner cross-validation in every training fold, repeatable: option=value pairs separated by ';' overriding this command's (for example \"target-transform=log\" or \"booster=dart;learning-rate=0.1\")" };
         var selectionFolds = new Option<int>("--selection-folds") { Description = "Inner folds of --select-from", DefaultValueFactory = _ => 5 };
         var predictionsOut = new Option<string?>("--predictions-out") { Description = "Write every held-out prediction (row, fold, name, formula, actual, mean, sd, interval) to this CSV file" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var command = new Command("cv", "Cross-validate a property predictor: MAE, RMSE, R^2, interval coverage and width, per fold and overall")
         {
-            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, booster, robust, aggregate, ensemble, trees, leaves, rate, minLeaf, tune, ridge, kernel, ard, crossFit, gpFeatures, featureFraction, gpRefit, gpLinear, gpOptimise, gpCriterion, stackForest, stackKnn, gp2Features, residualGp, gate, transform, level, selectFrom, selectionFolds, predictionsOut, json,
+            data, mapping, target, folds, repeats, seed, scheme, group, where, kind, features, model, learner, booster, robust, aggregate, ensemble, trees, leaves, rate, minLeaf, tune, ridge, kernel, ard, crossFit, gpFeatures, featureFraction, gpRefit, gpLinear, gpOptimise, gpCriterion, stackForest, stackKnn, gp2Features, residualGp, gate, transform, level, modelSeed, selectFrom, selectionFolds, predictionsOut, json,
         };
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -105,6 +106,7 @@ public static class MaterialsCvCommand
                 StackGate = r.GetValue(gate),
                 TargetTransform = r.GetValue(transform)!,
                 Level = r.GetValue(level),
+                ModelSeed = r.GetValue(modelSeed),
                 SelectFrom = r.GetValue(selectFrom) ?? [],
                 SelectionFolds = r.GetValue(selectionFolds),
                 PredictionsOut = r.GetValue(predictionsOut),
@@ -192,6 +194,7 @@ public static class MaterialsCvCommand
             CrossFitFolds = request.CrossFit,
             FeatureFraction = request.FeatureFraction,
             Level = request.Level,
+            Seed = request.ModelSeed,
         };
         ensemble.Validate();
         var process = new GaussianProcessOptions { Kernel = Parse<GaussianProcessKernel>(request.GpKernel, "--gp-kernel"), Ard = request.GpArd, Optimise = request.GpOptimise };

@@ -1,3 +1,5 @@
+using TwinPlatform.Materials.Prediction;
+
 namespace TwinPlatform.Cli.Commands;
 
 /// <summary>The options of <c>twin materials cv</c>.</summary>
@@ -116,6 +118,9 @@ public sealed record MaterialsCvRequest(string Data, string Mapping, string Targ
 
     /// <summary>Interval level.</summary>
     public double Level { get; init; } = 0.90;
+
+    /// <summary>Seed of the model's random choices (the ensemble's seed; each fold adds its number).</summary>
+    public int ModelSeed { get; init; } = new EnsembleOptions().Seed;
 
     /// <summary>
     /// Other pipelines to choose among with this one inside every training fold by inner cross-validation, each as

@@ -23,7 +23,7 @@ public sealed class BlendedRegressor : IIntervalRegressor
     private readonly double _gpScale;
     private readonly double _treeScale;
 
-    private BlendedRegressor(ConformalEnsembleRegressor trees, GaussianProcessRegressor process, double weight, double gpScale, double treeScale,
+    private BlendedRegressor(ITreeEnsemble trees, GaussianProcessRegressor process, double weight, double gpScale, double treeScale,
         ConformalCalibration calibration, double[] weightMae)
     {
         Trees = trees;
@@ -36,7 +36,7 @@ public sealed class BlendedRegressor : IIntervalRegressor
     }
 
     /// <summary>The tree ensemble.</summary>
-    public ConformalEnsembleRegressor Trees { get; }
+    public ITreeEnsemble Trees { get; }
 
     /// <summary>The Gaussian process.</summary>
     public GaussianProcessRegressor Process { get; }
@@ -66,7 +66,7 @@ public sealed class BlendedRegressor : IIntervalRegressor
     {
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(blend);
-        var trees = ConformalEnsembleRegressor.Fit(x, y, groups, ensemble);
+        var trees = TreeEnsemble.Fit(x, y, groups, ensemble);
         var process = GaussianProcessRegressor.Fit(x, y, groups, blend.Process);
         var oob = trees.OutOfBag!;
         var rows = Enumerable.Range(0, y.Count).Where(i => !double.IsNaN(oob[i].Mean)).ToArray();

@@ -22,7 +22,7 @@ namespace TwinPlatform.Materials.Prediction;
 /// bag together, so the out-of-bag residuals measure error on unseen heats, not on near-duplicates.</para>
 /// <para>Thread safety: <see cref="Predict(IReadOnlyList{double[]})"/> may be called from several threads; calls are serialised.</para>
 /// </remarks>
-public sealed class ConformalEnsembleRegressor : IIntervalRegressor
+public sealed class ConformalEnsembleRegressor : ITreeEnsemble
 {
     private const string ScoreColumn = "Score";
     private readonly MLContext _ml;
@@ -58,11 +58,8 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
     /// <summary>The conformal calibration of the interval.</summary>
     public ConformalCalibration Calibration { get; }
 
-    /// <summary>
-    /// After <see cref="Fit"/>: the out-of-bag mean and spread of every training row (NaN where fewer
-    /// than two members left the row's group out); null for a loaded model.
-    /// </summary>
-    internal (double Mean, double Spread)[]? OutOfBag { get; private init; }
+    /// <inheritdoc/>
+    public IReadOnlyList<(double Mean, double Spread)>? OutOfBag { get; private init; }
 
     /// <summary>Trains the ensemble and calibrates its interval on out-of-bag residuals.</summary>
     /// <param name="features">Feature vectors, one per row.</param>
@@ -76,6 +73,11 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.Learner == EnsembleLearner.ExtraTrees)
+        {
+            throw new ArgumentException("extra trees are not ML.NET members: fit them with TreeEnsemble.Fit or ExtraTreesRegressor.Fit", nameof(options));
+        }
+
         var n = features.Count;
         if (n < 10 || targets.Count != n || groups.Count != n)
         {
@@ -83,74 +85,31 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         }
 
         var featureCount = features[0].Length;
-        var (groupOf, groupCount) = Renumber(groups);
+        var (groupOf, groupCount) = MemberSampling.Renumber(groups);
         if (groupCount < 5)
         {
             throw new ArgumentException($"need at least 5 groups for a grouped bootstrap, found {groupCount}", nameof(groups));
         }
 
-        // Draw every bootstrap sample and member seed up front from one generator: the result does
-        // not depend on the order in which members are trained.
-        var b = options.EnsembleSize;
-        var rng = new Random(options.Seed);
-        var counts = new int[b][];
-        var seeds = new int[b];
-        var folds = options.CrossFitFolds;
-        var foldOf = new int[groupCount];
-        for (var m = 0; m < b; m++)
-        {
-            counts[m] = new int[groupCount];
-            if (folds >= 2)
-            {
-                if (m % folds == 0)
-                {
-                    // A fresh split: shuffle the groups (Fisher-Yates) and deal them to the folds in turn.
-                    var order = Enumerable.Range(0, groupCount).ToArray();
-                    for (var k = groupCount - 1; k > 0; k--)
-                    {
-                        var swap = rng.Next(k + 1);
-                        (order[k], order[swap]) = (order[swap], order[k]);
-                    }
-
-                    for (var k = 0; k < groupCount; k++)
-                    {
-                        foldOf[order[k]] = k % folds;
-                    }
-                }
-
-                for (var k = 0; k < groupCount; k++)
-                {
-                    counts[m][k] = foldOf[k] == m % folds ? 0 : 1;
-                }
-            }
-            else
-            {
-                for (var k = 0; k < groupCount; k++)
-                {
-                    counts[m][rng.Next(groupCount)]++;
-                }
-            }
-
-            seeds[m] = rng.Next();
-        }
-
+        var (counts, seeds) = MemberSampling.Draw(options, groupCount);
         var ml = NewContext(options.Seed);
-        float[][] Predictions(ITransformer[] trained) =>
-            new ConformalEnsembleRegressor(ml, trained, featureCount, new ConformalCalibration(options.Level, 0, 0, 0), options.Aggregation).MemberPredictions(features);
+        double[][] Predictions(ITransformer[] trained) =>
+            [.. new ConformalEnsembleRegressor(ml, trained, featureCount, new ConformalCalibration(options.Level, 0, 0, 0), options.Aggregation).MemberPredictions(features)
+                .Select(p => p.Select(v => (double)v).ToArray())];
 
         var members = TrainMembers(features, targets, groupOf, counts, seeds, weights: null, options);
         var predictions = Predictions(members);
         if (options.HuberRefit)
         {
-            var weights = HuberWeights(OutOfBagPredictions(predictions, counts, groupOf, options.Aggregation), targets);
+            var weights = HuberWeights(MemberSampling.OutOfBag(predictions, counts, groupOf, options.Aggregation), targets);
             members = TrainMembers(features, targets, groupOf, counts, seeds, weights, options);
             predictions = Predictions(members);
         }
 
-        var calibration = Calibrate(predictions, counts, groupOf, targets, options.Level, options.Aggregation);
+        var calibration = MemberSampling.Calibrate(predictions, counts, groupOf, targets, options.Level, options.Aggregation);
         return new ConformalEnsembleRegressor(ml, members, featureCount, calibration, options.Aggregation)
         {
-            OutOfBag = OutOfBagPredictions(predictions, counts, groupOf, options.Aggregation),
+            OutOfBag = MemberSampling.OutOfBag(predictions, counts, groupOf, options.Aggregation),
             Options = options,
         };
     }
@@ -246,7 +205,7 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
                 values[m] = p[m][i];
             }
 
-            var (center, spread) = Summarise(values, _aggregation);
+            var (center, spread) = MemberSampling.Summarise(values, _aggregation);
             var half = q * (spread + Calibration.ScaleOffset);
             result[i] = new EnsemblePrediction(center, spread, center - half, center + half, Calibration.Level);
         }
@@ -333,124 +292,6 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         return result;
     }
 
-    /// <summary>
-    /// The out-of-bag centre (mean or median) and spread of every row over the members that left its group out; NaN where fewer
-    /// than two did.
-    /// </summary>
-    private static (double Mean, double Spread)[] OutOfBagPredictions(float[][] predictions, int[][] counts, int[] groupOf, EnsembleAggregation aggregation)
-    {
-        var n = groupOf.Length;
-        var result = new (double, double)[n];
-        var oob = new double[predictions.Length];
-        for (var i = 0; i < n; i++)
-        {
-            double sum = 0, sumSq = 0;
-            var k = 0;
-            for (var m = 0; m < predictions.Length; m++)
-            {
-                if (counts[m][groupOf[i]] == 0)
-                {
-                    sum += predictions[m][i];
-                    sumSq += (double)predictions[m][i] * predictions[m][i];
-                    oob[k++] = predictions[m][i];
-                }
-            }
-
-            if (k < 2)
-            {
-                result[i] = (double.NaN, double.NaN);
-                continue;
-            }
-
-            var center = aggregation == EnsembleAggregation.Mean ? sum / k : Summarise(oob.AsSpan(0, k), aggregation).Center;
-            result[i] = (center, Math.Sqrt(Math.Max(0, (sumSq - (sum * sum / k)) / (k - 1))));
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// Centre (mean or median) and standard deviation of member predictions; reorders <paramref name="values"/> for the median.
-    /// </summary>
-    private static (double Center, double Spread) Summarise(Span<double> values, EnsembleAggregation aggregation)
-    {
-        var k = values.Length;
-        double mean = 0;
-        for (var j = 0; j < k; j++)
-        {
-            mean += values[j];
-        }
-
-        mean /= k;
-        double ss = 0;
-        for (var j = 0; j < k; j++)
-        {
-            ss += (values[j] - mean) * (values[j] - mean);
-        }
-
-        var spread = Math.Sqrt(ss / (k - 1));
-        if (aggregation == EnsembleAggregation.Mean)
-        {
-            return (mean, spread);
-        }
-
-        values.Sort();
-        var median = k % 2 == 1 ? values[k / 2] : 0.5 * (values[(k / 2) - 1] + values[k / 2]);
-        return (median, spread);
-    }
-
-    private static ConformalCalibration Calibrate(float[][] predictions, int[][] counts, int[] groupOf, IReadOnlyList<double> targets, double level, EnsembleAggregation aggregation)
-    {
-        var n = targets.Count;
-        var means = new List<double>(n);
-        var spreads = new List<double>(n);
-        var ys = new List<double>(n);
-        var oob = new double[predictions.Length];
-        for (var i = 0; i < n; i++)
-        {
-            var k = 0;
-            for (var m = 0; m < predictions.Length; m++)
-            {
-                if (counts[m][groupOf[i]] == 0)
-                {
-                    oob[k++] = predictions[m][i];
-                }
-            }
-
-            // Two out-of-bag members at least, for a spread; with 32 members this skips almost nothing.
-            if (k < 2)
-            {
-                continue;
-            }
-
-            var (center, spread) = Summarise(oob.AsSpan(0, k), aggregation);
-            means.Add(center);
-            spreads.Add(spread);
-            ys.Add(targets[i]);
-        }
-
-        if (ys.Count < 10)
-        {
-            throw new InvalidOperationException($"only {ys.Count} rows were out of bag often enough to calibrate the interval; use more members");
-        }
-
-        var sortedSpreads = spreads.ToArray();
-        Array.Sort(sortedSpreads);
-        var offset = sortedSpreads[sortedSpreads.Length / 2];
-        if (offset <= 0)
-        {
-            offset = 1e-6 * Math.Max(1.0, Math.Abs(ys[0]));
-        }
-
-        var scores = new double[ys.Count];
-        for (var i = 0; i < scores.Length; i++)
-        {
-            scores[i] = Math.Abs(ys[i] - means[i]) / (spreads[i] + offset);
-        }
-
-        return new ConformalCalibration(level, ConformalCalibration.QuantileOf(scores, level), offset, scores.Length);
-    }
-
     private static ITransformer TrainMember(List<FeatureRow> rows, int featureCount, EnsembleOptions options, int seed, bool weighted = false)
     {
         var weight = weighted ? nameof(FeatureRow.Weight) : null;
@@ -487,6 +328,7 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
                 Seed = seed,
                 FeatureSelectionSeed = seed,
             }).Fit(view),
+            EnsembleLearner.ExtraTrees => throw new NotSupportedException("extra trees are not ML.NET members (ExtraTreesRegressor grows them)"),
             _ => TrainFastTree(ml, view, options, seed, weight),
         };
     }
@@ -523,24 +365,6 @@ public sealed class ConformalEnsembleRegressor : IIntervalRegressor
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
         schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
         return schema;
-    }
-
-    private static (int[] GroupOf, int Count) Renumber(IReadOnlyList<int> groups)
-    {
-        var map = new Dictionary<int, int>();
-        var result = new int[groups.Count];
-        for (var i = 0; i < groups.Count; i++)
-        {
-            if (!map.TryGetValue(groups[i], out var g))
-            {
-                g = map.Count;
-                map[groups[i]] = g;
-            }
-
-            result[i] = g;
-        }
-
-        return (result, map.Count);
     }
 
     private static float[] ToFloat(double[] x)

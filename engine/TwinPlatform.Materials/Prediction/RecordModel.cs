@@ -116,7 +116,7 @@ public sealed class RecordModel
                 Columns(featurizer, options.Features), Columns(featurizer, options.ProcessFeatures ?? options.Features),
                 options.SecondProcessFeatures is { } second ? Columns(featurizer, second) : null)
             : options.Blend is { } blend ? BlendedRegressor.Fit(x, y, groups, chosen, blend)
-            : ConformalEnsembleRegressor.Fit(x, y, groups, chosen);
+            : TreeEnsemble.Fit(x, y, groups, chosen);
         if (transformation is not null)
         {
             regressor = new TransformedTargetRegressor(regressor, transformation);

@@ -35,7 +35,7 @@ public sealed class StackedRegressor : IIntervalRegressor
     private readonly int[] _treeColumns;
     private readonly int[] _processColumns;
 
-    private StackedRegressor(ConformalEnsembleRegressor trees, GaussianProcessRegressor process, RidgeRegressor? ridge, ConformalEnsembleRegressor? forest, NearestNeighbourRegressor? neighbours,
+    private StackedRegressor(ITreeEnsemble trees, GaussianProcessRegressor process, RidgeRegressor? ridge, ITreeEnsemble? forest, NearestNeighbourRegressor? neighbours,
         GaussianProcessRegressor? secondProcess, int[]? secondColumns, double secondScale,
         double[] weights, double gpScale, double treeScale, ConformalCalibration calibration, double outOfSampleMae, int[] treeColumns, int[] processColumns, int featureCount)
     {
@@ -61,7 +61,7 @@ public sealed class StackedRegressor : IIntervalRegressor
     public bool TreeSpread { get; private init; }
 
     /// <summary>The tree ensemble.</summary>
-    public ConformalEnsembleRegressor Trees { get; }
+    public ITreeEnsemble Trees { get; }
 
     /// <summary>The Gaussian process.</summary>
     public GaussianProcessRegressor Process { get; }
@@ -70,7 +70,7 @@ public sealed class StackedRegressor : IIntervalRegressor
     public RidgeRegressor? Ridge { get; }
 
     /// <summary>The second tree ensemble (<see cref="StackOptions.Forest"/>), or null.</summary>
-    public ConformalEnsembleRegressor? Forest { get; }
+    public ITreeEnsemble? Forest { get; }
 
     /// <summary>The nearest-neighbour regression (<see cref="StackOptions.NearestNeighbours"/>), or null.</summary>
     public NearestNeighbourRegressor? Neighbours { get; }
@@ -138,10 +138,10 @@ public sealed class StackedRegressor : IIntervalRegressor
             throw new ArgumentException("the weight step must lie in (0, 1]", nameof(stack));
         }
 
-        var trees = ConformalEnsembleRegressor.Fit(xt, y, groups, ensemble);
+        var trees = TreeEnsemble.Fit(xt, y, groups, ensemble);
         var process = GaussianProcessRegressor.Fit(xp, y, groups, stack.Process);
         var ridge = stack.Ridge ? RidgeRegressor.Fit(xp, y, stack.RidgePenalties) : null;
-        var forest = stack.Forest is { } fo ? ConformalEnsembleRegressor.Fit(xt, y, groups, fo with { Level = ensemble.Level, Seed = ensemble.Seed + 7919, MaxDegreeOfParallelism = ensemble.MaxDegreeOfParallelism }) : null;
+        var forest = stack.Forest is { } fo ? TreeEnsemble.Fit(xt, y, groups, fo with { Level = ensemble.Level, Seed = ensemble.Seed + 7919, MaxDegreeOfParallelism = ensemble.MaxDegreeOfParallelism }) : null;
         var neighbours = stack.NearestNeighbours is { } ks ? NearestNeighbourRegressor.Fit(xp, y, ks) : null;
         int[]? sc = secondProcessColumns is null ? null : [.. secondProcessColumns];
         var x2 = sc is null ? null : x.Select(r => Project(r, sc)).ToArray();
@@ -350,7 +350,7 @@ public sealed class StackedRegressor : IIntervalRegressor
     /// have them, and its out-of-sample predictions of those residuals (refitted on inner folds, or closed-form leave-one-group-out).
     /// </summary>
     private static (GaussianProcessRegressor Process, double[] Mean, double[] Sd) FitResidualProcess(double[][] xp, IReadOnlyList<double> y, IReadOnlyList<int> groups,
-        (double Mean, double Spread)[] oob, StackOptions stack, int seed)
+        IReadOnlyList<(double Mean, double Spread)> oob, StackOptions stack, int seed)
     {
         var rows = Enumerable.Range(0, y.Count).Where(i => !double.IsNaN(oob[i].Mean)).ToArray();
         var x = rows.Select(i => xp[i]).ToArray();
