@@ -3,12 +3,13 @@ using System.Globalization;
 
 namespace TwinPlatform.Tools.FeedBench;
 
-/// <summary>CPU time per payload in one phase, user and system together.</summary>
+/// <summary>CPU time per payload in one phase, user and system together, and this process's allocations per payload.</summary>
 /// <param name="ToolMicroseconds">This process: the publisher, the subscriber or runtime, the hub and the viewer.</param>
 /// <param name="BrokerMicroseconds">The mosquitto process.</param>
-internal sealed record PhaseCpu(double ToolMicroseconds, double BrokerMicroseconds)
+/// <param name="ToolBytes">Bytes this process allocated on the managed heap (all threads, the publisher's included).</param>
+internal sealed record PhaseCpu(double ToolMicroseconds, double BrokerMicroseconds, double ToolBytes)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ToolMicroseconds:F1} + {BrokerMicroseconds:F1}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ToolMicroseconds:F1} + {BrokerMicroseconds:F1} ({ToolBytes:F0} B)");
 }
 
 /// <summary>
@@ -21,12 +22,14 @@ internal sealed class CpuClock
     private readonly int _brokerPid;
     private readonly TimeSpan _tool;
     private readonly TimeSpan _broker;
+    private readonly long _allocated;
 
     private CpuClock(int brokerPid)
     {
         _brokerPid = brokerPid;
         _tool = Process.GetCurrentProcess().TotalProcessorTime;
         _broker = BrokerTime(brokerPid);
+        _allocated = GC.GetTotalAllocatedBytes(precise: false);
     }
 
     public static CpuClock Start(int brokerPid) => new(brokerPid);
@@ -37,7 +40,8 @@ internal sealed class CpuClock
         var n = Math.Max(1, payloads);
         var tool = Process.GetCurrentProcess().TotalProcessorTime - _tool;
         var broker = BrokerTime(_brokerPid) - _broker;
-        return new PhaseCpu(tool.TotalMicroseconds / n, broker.TotalMicroseconds / n);
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - _allocated;
+        return new PhaseCpu(tool.TotalMicroseconds / n, broker.TotalMicroseconds / n, (double)allocated / n);
     }
 
     private static TimeSpan BrokerTime(int pid)

@@ -23,8 +23,16 @@ int? maxStates = null;
 ushort? receiveMaximum = null;
 List<CeilingClient> ceilingClients = [CeilingClient.WireThread, CeilingClient.WireAsync, CeilingClient.MqttNet, CeilingClient.WireHeld];
 double? decodeSeconds = null;
-for (var i = 0; i < args.Length - 1; i += 2)
+const string Usage = "usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--receive-maximum 64] [--ceiling-client wire-thread,wire-async,mqttnet,wire-held] [--out out/feedbench] | --decode SECONDS [--out DIR]";
+for (var i = 0; i < args.Length; i += 2)
 {
+    if (args[i] is "--help" or "-h" || i + 1 == args.Length)
+    {
+        // Help, or an option without its value: nothing runs.
+        Console.Error.WriteLine(args[i] is "--help" or "-h" ? Usage : $"{args[i]}: expected a value after it\n{Usage}");
+        return args[i] is "--help" or "-h" ? 0 : 2;
+    }
+
     switch (args[i])
     {
         case "--rates":
@@ -64,7 +72,7 @@ for (var i = 0; i < args.Length - 1; i += 2)
             stage = Enum.Parse<TurbofanStage>(args[i + 1], ignoreCase: true);
             break;
         default:
-            Console.Error.WriteLine("usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--receive-maximum 64] [--ceiling-client wire-thread,wire-async,mqttnet,wire-held] [--out out/feedbench] | --decode SECONDS [--out DIR]");
+            Console.Error.WriteLine(Usage);
             return 2;
     }
 }
@@ -278,7 +286,7 @@ async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher pu
 static void Stage(string line) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
 
 static string Header() =>
-    "| workload | offered samples/s | published | broker ceiling | runtime sustained | ratio | ratio range | p50 ms | p99 ms | max ms | state updates | queue high water | unconsumed samples | dropped updates | load | CPU µs per payload, ceiling: tool + broker | CPU µs per payload, runtime: tool + broker | ceiling by subscriber |\n" +
+    "| workload | offered samples/s | published | broker ceiling | runtime sustained | ratio | ratio range | p50 ms | p99 ms | max ms | state updates | queue high water | unconsumed samples | dropped updates | load | CPU µs per payload, ceiling: tool + broker (tool bytes allocated) | CPU µs per payload, runtime: tool + broker (tool bytes allocated) | ceiling by subscriber |\n" +
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
 static string Format(FeedBenchRow r) => string.Create(CultureInfo.InvariantCulture,

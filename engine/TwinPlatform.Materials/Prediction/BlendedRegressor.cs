@@ -4,7 +4,7 @@ using TwinPlatform.Materials.Numerics;
 namespace TwinPlatform.Materials.Prediction;
 
 /// <summary>
-/// A blend of a bagged ML.NET tree ensemble (<see cref="ConformalEnsembleRegressor"/>) and a
+/// A blend of a bagged or cross-fitted tree ensemble (<see cref="ITreeEnsemble"/>: ML.NET members or extra trees) and a
 /// <see cref="GaussianProcessRegressor"/>: mean <c>w m_gp + (1 - w) m_trees</c>, with the weight and
 /// the interval calibrated on out-of-sample predictions of the training rows only.
 /// </summary>

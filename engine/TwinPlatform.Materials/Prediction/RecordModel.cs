@@ -5,7 +5,7 @@ namespace TwinPlatform.Materials.Prediction;
 
 /// <summary>
 /// A property predictor trained on material records: a <see cref="RecordFeaturizer"/>, a
-/// <see cref="ConformalEnsembleRegressor"/> (mean, spread and a conformal interval) and an
+/// tree ensemble (<see cref="TreeEnsemble.Fit"/>) alone, blended or stacked with a Gaussian process (mean, spread and a conformal interval), and an
 /// <see cref="ApplicabilityDomain"/> over the training features.
 /// </summary>
 /// <remarks>Predictions are in the unit of the training <see cref="SampleSet"/>. Thread-safe after fitting.</remarks>

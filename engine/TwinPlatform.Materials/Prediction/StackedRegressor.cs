@@ -4,7 +4,7 @@ using TwinPlatform.Materials.Numerics;
 namespace TwinPlatform.Materials.Prediction;
 
 /// <summary>
-/// A stack of a bagged ML.NET tree ensemble (<see cref="ConformalEnsembleRegressor"/>), a
+/// A stack of a bagged or cross-fitted tree ensemble (<see cref="ITreeEnsemble"/>: ML.NET members or extra trees), a
 /// <see cref="GaussianProcessRegressor"/> and optionally a <see cref="RidgeRegressor"/>: mean
 /// <c>w_t m_trees + w_g m_gp + w_r m_ridge</c> with non-negative weights adding to one, chosen on a
 /// simplex grid by the mean absolute error of out-of-sample predictions of the training rows only.
