@@ -106,10 +106,10 @@ public sealed class ConformalEnsembleRegressor : ITreeEnsemble
             predictions = Predictions(members);
         }
 
-        var calibration = MemberSampling.Calibrate(predictions, counts, groupOf, targets, options.Level, options.Aggregation);
-        return new ConformalEnsembleRegressor(ml, members, featureCount, calibration, options.Aggregation)
+        var outOfBag = MemberSampling.OutOfBag(predictions, counts, groupOf, options.Aggregation);
+        return new ConformalEnsembleRegressor(ml, members, featureCount, MemberSampling.Calibrate(outOfBag, targets, options.Level), options.Aggregation)
         {
-            OutOfBag = MemberSampling.OutOfBag(predictions, counts, groupOf, options.Aggregation),
+            OutOfBag = outOfBag,
             Options = options,
         };
     }

@@ -111,8 +111,8 @@ public sealed class ExtraTreesRegressor : ITreeEnsemble
 
             predictions[m] = p;
         });
-        var calibration = MemberSampling.Calibrate(predictions, counts, groupOf, targets, options.Level, options.Aggregation);
-        return new ExtraTreesRegressor(trees, options, featureCount, calibration, MemberSampling.OutOfBag(predictions, counts, groupOf, options.Aggregation));
+        var outOfBag = MemberSampling.OutOfBag(predictions, counts, groupOf, options.Aggregation);
+        return new ExtraTreesRegressor(trees, options, featureCount, MemberSampling.Calibrate(outOfBag, targets, options.Level), outOfBag);
     }
 
     /// <inheritdoc/>

@@ -149,58 +149,26 @@ internal static class MemberSampling
     }
 
     /// <summary>
-    /// The normalised conformal calibration: quantile of <c>|y - oob centre| / (oob spread + offset)</c> over the rows with at
-    /// least two out-of-bag members, offset the median out-of-bag spread.
+    /// The normalised conformal calibration: quantile of <c>|y - oob centre| / (oob spread + offset)</c> over the rows that
+    /// have out-of-bag predictions (<see cref="OutOfBag"/>; NaN marks the others), offset the median out-of-bag spread.
     /// </summary>
-    public static ConformalCalibration Calibrate(double[][] predictions, int[][] counts, int[] groupOf, IReadOnlyList<double> targets, double level, EnsembleAggregation aggregation)
+    public static ConformalCalibration Calibrate(IReadOnlyList<(double Mean, double Spread)> outOfBag, IReadOnlyList<double> targets, double level)
     {
-        var n = targets.Count;
-        var means = new List<double>(n);
-        var spreads = new List<double>(n);
-        var ys = new List<double>(n);
-        var oob = new double[predictions.Length];
-        for (var i = 0; i < n; i++)
+        var rows = Enumerable.Range(0, targets.Count).Where(i => !double.IsNaN(outOfBag[i].Mean)).ToArray();
+        if (rows.Length < 10)
         {
-            var k = 0;
-            for (var m = 0; m < predictions.Length; m++)
-            {
-                if (counts[m][groupOf[i]] == 0)
-                {
-                    oob[k++] = predictions[m][i];
-                }
-            }
-
-            // Two out-of-bag members at least, for a spread; with 32 members this skips almost nothing.
-            if (k < 2)
-            {
-                continue;
-            }
-
-            var (center, spread) = Summarise(oob.AsSpan(0, k), aggregation);
-            means.Add(center);
-            spreads.Add(spread);
-            ys.Add(targets[i]);
+            throw new InvalidOperationException($"only {rows.Length} rows were out of bag often enough to calibrate the interval; use more members");
         }
 
-        if (ys.Count < 10)
-        {
-            throw new InvalidOperationException($"only {ys.Count} rows were out of bag often enough to calibrate the interval; use more members");
-        }
-
-        var sortedSpreads = spreads.ToArray();
+        var sortedSpreads = rows.Select(i => outOfBag[i].Spread).ToArray();
         Array.Sort(sortedSpreads);
         var offset = sortedSpreads[sortedSpreads.Length / 2];
         if (offset <= 0)
         {
-            offset = 1e-6 * Math.Max(1.0, Math.Abs(ys[0]));
+            offset = 1e-6 * Math.Max(1.0, Math.Abs(targets[rows[0]]));
         }
 
-        var scores = new double[ys.Count];
-        for (var i = 0; i < scores.Length; i++)
-        {
-            scores[i] = Math.Abs(ys[i] - means[i]) / (spreads[i] + offset);
-        }
-
+        var scores = rows.Select(i => Math.Abs(targets[i] - outOfBag[i].Mean) / (outOfBag[i].Spread + offset)).ToArray();
         return new ConformalCalibration(level, ConformalCalibration.QuantileOf(scores, level), offset, scores.Length);
     }
 }
