@@ -30,6 +30,17 @@ public sealed record MqttSensorSourceOptions
     /// <summary>Most deliveries held between the MQTT client and the runtime.</summary>
     public int QueueCapacity { get; init; } = 64;
 
+    /// <summary>
+    /// Bytes the receive thread waits for, while data arrives faster than it reads, before it wakes: the socket's
+    /// receive low-water mark, raised when one read brings a quarter of it or more and lowered when a read brings
+    /// less. One wake per block instead of one per few packets spares the broker a scheduler wake-up each time.
+    /// 0 or 1 wakes at every byte.
+    /// </summary>
+    public int ReceiveLowWater { get; init; } = 32 * 1024;
+
+    /// <summary>Longest a read waits for <see cref="ReceiveLowWater"/> before it takes what has arrived: the most a burst's tail is held.</summary>
+    public TimeSpan ReceiveLowWaterWait { get; init; } = TimeSpan.FromMilliseconds(1);
+
     /// <summary>Largest batch accepted in one payload, in messages.</summary>
     public int MaxBatchSize { get; init; } = 10_000;
 

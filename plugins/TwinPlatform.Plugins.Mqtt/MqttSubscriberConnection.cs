@@ -33,6 +33,7 @@ public sealed partial class MqttSubscriberConnection : IAsyncDisposable
     private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _topicLookup;
     private Timer? _keepAlive;
+    private ReceiveLowWaterMark? _lowWater;
     private long _keepAliveTicks;
     private byte[] _buffer = new byte[InitialBuffer];
     private int _start;
@@ -43,12 +44,12 @@ public sealed partial class MqttSubscriberConnection : IAsyncDisposable
     private volatile string? _closeReason;
     private int _closed;
 
-    private MqttSubscriberConnection(Socket socket, TimeSpan keepAlive)
+    private MqttSubscriberConnection(Socket socket, MqttSensorSourceOptions options)
     {
         _socket = socket;
         _topicLookup = _topics.GetAlternateLookup<ReadOnlySpan<char>>();
         _lastSendTicks = _lastReceiveTicks = Stopwatch.GetTimestamp();
-        StartKeepAlive(keepAlive);
+        StartKeepAlive(options.KeepAlive);
     }
 
     /// <summary>The keep-alive period in force: the one asked for, or the broker's if it set its own in CONNACK.</summary>
@@ -56,6 +57,12 @@ public sealed partial class MqttSubscriberConnection : IAsyncDisposable
 
     /// <summary>Whether the broker said it resumed a session it held for this client id.</summary>
     public bool SessionPresent { get; private set; }
+
+    /// <summary>Whether blocking reads wait for a block of data now (see <see cref="MqttSensorSourceOptions.ReceiveLowWater"/>).</summary>
+    internal bool IsLowWaterRaised => _lowWater?.IsRaised == true;
+
+    /// <summary>How many times blocking reads began to wait for a block of data.</summary>
+    internal long LowWaterRaises => _lowWater?.Raises ?? 0;
 
     /// <summary>Whether the connection is still open.</summary>
     public bool IsOpen => Volatile.Read(ref _closed) == 0;
@@ -84,6 +91,8 @@ public sealed partial class MqttSubscriberConnection : IAsyncDisposable
     public static MqttSubscriberConnection Connect(MqttSensorSourceOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ReceiveLowWater, nameof(options) + "." + nameof(options.ReceiveLowWater));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ReceiveLowWaterWait, TimeSpan.Zero, nameof(options) + "." + nameof(options.ReceiveLowWaterWait));
         var timeout = (int)Math.Clamp(options.ConnectTimeout.TotalMilliseconds, 1, int.MaxValue);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = timeout, ReceiveTimeout = timeout };
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -96,9 +105,12 @@ public sealed partial class MqttSubscriberConnection : IAsyncDisposable
             try
             {
                 socket.Connect(options.Host, options.Port);
-                connection = new MqttSubscriberConnection(socket, options.KeepAlive);
+                connection = new MqttSubscriberConnection(socket, options);
                 connection.Handshake(options);
                 socket.ReceiveTimeout = 0;
+
+                // Not during the handshake, whose reads have the connect time-out.
+                connection._lowWater = new ReceiveLowWaterMark(socket, options.ReceiveLowWater, options.ReceiveLowWaterWait);
                 return connection;
             }
             catch (Exception e) when (attempt.IsCancellationRequested && e is not OutOfMemoryException)
@@ -458,6 +470,8 @@ public sealed partial class MqttSubscriberConnection : IAsyncDisposable
         var free = BeginReceive();
         try
         {
+            // An asynchronous receive has no time-out to end a wait for a raised mark.
+            _lowWater?.Lower();
             return Received(await _socket.ReceiveAsync(free, SocketFlags.None, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
@@ -475,7 +489,7 @@ public sealed partial class MqttSubscriberConnection : IAsyncDisposable
         var free = BeginReceive();
         try
         {
-            return Received(_socket.Receive(free.Span, SocketFlags.None));
+            return Received(_lowWater is { } mark ? mark.Receive(free.Span) : _socket.Receive(free.Span, SocketFlags.None));
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {

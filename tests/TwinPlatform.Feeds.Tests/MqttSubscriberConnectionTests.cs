@@ -344,6 +344,105 @@ public sealed class MqttSubscriberConnectionTests
         Assert.Equal("rm/3", connection.Current.Topic);
     }
 
+    [Fact]
+    public async Task BlockingReads_AfterABurst_WaitForTheLowWaterMarkAtMostTheWait_ThenWakeAtOnceAgain()
+    {
+        await using var broker = await ScriptedBroker.StartAsync();
+        await using var connection = await ConnectWithLowWaterAsync(broker, TimeSpan.FromMilliseconds(300));
+        Assert.False(connection.IsLowWaterRaised);
+
+        // A burst waiting in the socket: one read brings more than a quarter of the mark, which goes up.
+        await broker.SendAsync([.. Publish("twin/s/a/x", 1, 1, [], new byte[6_000]), .. Publish("twin/s/a/x", 1, 2, [], new byte[6_000])]);
+        Assert.True(await Task.Run(connection.ReadPublish).WaitAsync(Timeout()));
+        Assert.True(await Task.Run(connection.ReadPublish).WaitAsync(Timeout()));
+        Assert.Equal(2, connection.Current.PacketId);
+        Assert.True(connection.IsLowWaterRaised);
+        Assert.Equal(1, connection.LowWaterRaises);
+
+        // The burst's tail, below the mark, is held until the wait ends, not longer; the short read lowers the mark.
+        var clock = Stopwatch.StartNew();
+        await broker.SendAsync(Publish("twin/s/a/x", 1, 3, [], new byte[100]));
+        Assert.True(await Task.Run(connection.ReadPublish).WaitAsync(Timeout()));
+        Assert.Equal(3, connection.Current.PacketId);
+        Assert.InRange(clock.Elapsed.TotalMilliseconds, 250, 10_000);
+        Assert.False(connection.IsLowWaterRaised);
+
+        // Lowered: a reader already waiting wakes at the next packet.
+        var reading = Task.Run(connection.ReadPublish);
+        await Task.Delay(100);
+        clock.Restart();
+        await broker.SendAsync(Publish("twin/s/a/x", 1, 4, [], new byte[100]));
+        Assert.True(await reading.WaitAsync(Timeout()));
+        Assert.InRange(clock.Elapsed.TotalMilliseconds, 0, 200);
+        Assert.Equal(4, connection.Current.PacketId);
+    }
+
+    [Fact]
+    public async Task AsynchronousRead_AfterTheMarkWentUp_LowersItAndIsNotHeld()
+    {
+        await using var broker = await ScriptedBroker.StartAsync();
+        await using var connection = await ConnectWithLowWaterAsync(broker, TimeSpan.FromSeconds(30));
+        await broker.SendAsync(Publish("twin/s/a/x", 1, 1, [], new byte[10_000]));
+        Assert.True(await Task.Run(connection.ReadPublish).WaitAsync(Timeout()));
+        Assert.True(connection.IsLowWaterRaised);
+
+        // An asynchronous receive waiting on an empty socket has no time-out: with the mark still up it would
+        // wait for 16 kB that never come.
+        var reading = connection.ReadPublishAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token).AsTask();
+        await Task.Delay(100);
+        await broker.SendAsync(Publish("twin/s/a/x", 1, 2, [], new byte[100]));
+        Assert.True(await reading);
+        Assert.Equal(2, connection.Current.PacketId);
+        Assert.False(connection.IsLowWaterRaised);
+    }
+
+    [MosquittoFact]
+    public async Task RealBroker_BacklogReadWithTheLowWaterMark_EveryMessageArrivesAndTheLastIsNotHeld()
+    {
+        using var broker = MosquittoProcess.Start(RepoPaths.NewTempFolder("mosquitto"), new MosquittoProcessOptions());
+        var options = new MqttSensorSourceOptions { Port = broker.Port, ClientId = "low-water", TopicFilter = "lw/#", SessionExpirySeconds = 0, ReceiveMaximum = ushort.MaxValue };
+        await using var connection = await MqttSubscriberConnection.ConnectAsync(options, Timeout());
+        await using var publisher = new MqttSensorPublisher(new MqttSensorPublisherOptions { Port = broker.Port, Scene = "lw" });
+        const int Count = 300;
+        for (var i = 0; i < Count; i++)
+        {
+            await publisher.PublishPayloadAsync($"lw/{i}", new byte[1_000]);
+        }
+
+        // The broker sends what its in-flight limit allows; each acknowledgement releases one more, so the
+        // reads after the first find less than the mark and the wait ends them.
+        var clock = Stopwatch.StartNew();
+        var topics = await Task.Run(() =>
+        {
+            var seen = new List<string>();
+            while (seen.Count < Count && connection.ReadPublish())
+            {
+                seen.Add(connection.Current.Topic);
+                Assert.True(connection.Acknowledge(connection.Current.PacketId));
+            }
+
+            return seen;
+        }).WaitAsync(Timeout());
+        Assert.Equal(Enumerable.Range(0, Count).Select(i => $"lw/{i}"), topics);
+        Assert.True(connection.LowWaterRaises >= 1);
+
+        await publisher.PublishPayloadAsync("lw/last", [1]);
+        Assert.True(await Task.Run(connection.ReadPublish).WaitAsync(Timeout()));
+        Assert.Equal("lw/last", connection.Current.Topic);
+        Assert.False(connection.IsLowWaterRaised);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 10);
+    }
+
+    /// <summary>Connects to the scripted broker with a low-water mark of 16 kB and the given wait.</summary>
+    private static async Task<MqttSubscriberConnection> ConnectWithLowWaterAsync(ScriptedBroker broker, TimeSpan wait)
+    {
+        var options = broker.Options("low-water") with { ReceiveLowWater = 16 * 1024, ReceiveLowWaterWait = wait };
+        var connecting = MqttSubscriberConnection.ConnectAsync(options, Timeout());
+        await broker.AcceptAsync();
+        await broker.SendAsync([.. ConnAck(0), .. SubAck(1, 0x01)]);
+        return await connecting;
+    }
+
     private static CancellationToken Timeout() => new CancellationTokenSource(Patience).Token;
 
     private static byte[] ConnAck(byte reason, bool sessionPresent = false) => [0x20, 0x03, (byte)(sessionPresent ? 1 : 0), reason, 0x00];

@@ -22,10 +22,12 @@ internal sealed class BracketWorkload : Workload
     private readonly PreparedScene _prepared;
     private readonly List<SensorMessage> _messages;
     private readonly string _folder;
+    private readonly Func<MqttSensorSourceOptions, MqttSensorSourceOptions> _sourceOptions;
     private int _runs;
 
-    private BracketWorkload(SceneDefinition scene, PreparedScene prepared, List<SensorMessage> messages, string folder)
+    private BracketWorkload(SceneDefinition scene, PreparedScene prepared, List<SensorMessage> messages, string folder, Func<MqttSensorSourceOptions, MqttSensorSourceOptions> sourceOptions)
     {
+        _sourceOptions = sourceOptions;
         _scene = scene;
         _prepared = prepared;
         _messages = messages;
@@ -38,7 +40,7 @@ internal sealed class BracketWorkload : Workload
 
     public override int SamplesPerPayload => PerPayload;
 
-    public static async Task<BracketWorkload> LoadAsync(string scenePath, string cacheFolder, string tempFolder, CancellationToken ct)
+    public static async Task<BracketWorkload> LoadAsync(string scenePath, string cacheFolder, string tempFolder, Func<MqttSensorSourceOptions, MqttSensorSourceOptions> sourceOptions, CancellationToken ct)
     {
         var scene = SceneLoader.Load(scenePath);
         var prepared = ScenePreparation.Prepare(scene, cacheFolder);
@@ -51,7 +53,7 @@ internal sealed class BracketWorkload : Workload
             messages.Add(SensorMessage.FromSample(node.Attachment.Twin.Value, sample, node.Unit));
         }
 
-        return new BracketWorkload(scene, prepared, messages, tempFolder);
+        return new BracketWorkload(scene, prepared, messages, tempFolder, sourceOptions);
     }
 
     public override SensorMessage[] Payload(long index, long nowTicks)
@@ -72,7 +74,7 @@ internal sealed class BracketWorkload : Workload
         var run = Interlocked.Increment(ref _runs);
         var store = await TwinStores.OpenAsync("sqlite:" + Path.Combine(_folder, $"twins-{run}.db"), stop);
         var mqtt = new MqttSensorSource(
-            new MqttSensorSourceOptions { Port = port, ClientId = "feedbench-bracket-" + Guid.NewGuid().ToString("N")[..8], TopicFilter = MqttTopics.SceneFilter(Scene), SessionExpirySeconds = 0 },
+            _sourceOptions(new MqttSensorSourceOptions { Port = port, ClientId = "feedbench-bracket-" + Guid.NewGuid().ToString("N")[..8], TopicFilter = MqttTopics.SceneFilter(Scene), SessionExpirySeconds = 0 }),
             new SensorMessageConverter(_scene.Sensors));
         await mqtt.StartAsync(stop);
         var timed = new TimedSource(mqtt);

@@ -29,7 +29,9 @@ internal enum CeilingClient
 /// The broker's ceiling: a QoS 1 subscriber that does nothing with a payload (no decode) beyond counting
 /// it and acknowledging it.
 /// </summary>
-internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
+/// <param name="client">Which client.</param>
+/// <param name="receiveLowWater">The wire clients' receive low-water mark; null for the connection's default.</param>
+internal sealed class CeilingSubscriber(CeilingClient client, int? receiveLowWater) : IAsyncDisposable
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private IMqttClient? _mqttNet;
@@ -53,8 +55,8 @@ internal sealed class CeilingSubscriber(CeilingClient client) : IAsyncDisposable
         if (client is CeilingClient.WireThread or CeilingClient.WireAsync or CeilingClient.WireHeld)
         {
             // Receive maximum unset (65535), as MQTTnet leaves it: the broker's own in-flight limit applies.
-            _wire = await MqttSubscriberConnection.ConnectAsync(
-                new MqttSensorSourceOptions { Port = port, ClientId = clientId, TopicFilter = topicFilter, SessionExpirySeconds = 0, ReceiveMaximum = ushort.MaxValue }, ct);
+            var wireOptions = new MqttSensorSourceOptions { Port = port, ClientId = clientId, TopicFilter = topicFilter, SessionExpirySeconds = 0, ReceiveMaximum = ushort.MaxValue };
+            _wire = await MqttSubscriberConnection.ConnectAsync(receiveLowWater is { } mark ? wireOptions with { ReceiveLowWater = mark } : wireOptions, ct);
             var connection = _wire;
             if (client == CeilingClient.WireAsync)
             {

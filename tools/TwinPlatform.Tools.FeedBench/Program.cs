@@ -21,9 +21,10 @@ var repeats = 1;
 var stage = TurbofanStage.Full;
 int? maxStates = null;
 ushort? receiveMaximum = null;
+int? receiveLowWater = null;
 List<CeilingClient> ceilingClients = [CeilingClient.WireThread, CeilingClient.WireAsync, CeilingClient.MqttNet, CeilingClient.WireHeld];
 double? decodeSeconds = null;
-const string Usage = "usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--receive-maximum 64] [--ceiling-client wire-thread,wire-async,mqttnet,wire-held] [--out out/feedbench] | --decode SECONDS [--out DIR]";
+const string Usage = "usage: FeedBench [--rates 1000,2000,5000,10000,20000,max] [--seconds 10] [--warmup 3] [--workloads turbofan,bracket] [--tcp-nodelay true] [--repeats 1] [--turbofan-stage full|source|route] [--max-states 2000] [--receive-maximum 64] [--receive-low-water 32768] [--ceiling-client wire-thread,wire-async,mqttnet,wire-held] [--out out/feedbench] | --decode SECONDS [--out DIR]";
 for (var i = 0; i < args.Length; i += 2)
 {
     if (args[i] is "--help" or "-h" || i + 1 == args.Length)
@@ -61,6 +62,9 @@ for (var i = 0; i < args.Length; i += 2)
             break;
         case "--receive-maximum":
             receiveMaximum = ushort.Parse(args[i + 1], c);
+            break;
+        case "--receive-low-water":
+            receiveLowWater = int.Parse(args[i + 1], c);
             break;
         case "--ceiling-client":
             ceilingClients = [.. args[i + 1].Split(',').Select(n => Enum.Parse<CeilingClient>(n.Replace("-", "", StringComparison.Ordinal), ignoreCase: true))];
@@ -108,8 +112,8 @@ foreach (var name in workloads)
 {
     loaded.Add(name switch
     {
-        "turbofan" => await TurbofanWorkload.LoadAsync("scenes/turbofan", stage, maxStates, receiveMaximum, ct),
-        "bracket" => await BracketWorkload.LoadAsync("scenes/bracket", Path.Combine("out", "cache"), temp, ct),
+        "turbofan" => await TurbofanWorkload.LoadAsync("scenes/turbofan", stage, maxStates, SourceOptions, ct),
+        "bracket" => await BracketWorkload.LoadAsync("scenes/bracket", Path.Combine("out", "cache"), temp, SourceOptions, ct),
         _ => throw new ArgumentException($"unknown workload '{name}' (turbofan, bracket)"),
     });
 }
@@ -220,7 +224,7 @@ return 0;
 
 async Task<(double Rate, double Published, PhaseCpu Cpu)> MeasureCeilingAsync(CeilingClient client, Workload workload, RatePublisher publisher, double rate, TimeSpan phase)
 {
-    await using var ceiling = new CeilingSubscriber(client);
+    await using var ceiling = new CeilingSubscriber(client, receiveLowWater);
     await ceiling.StartAsync(broker.Port, TwinPlatform.Plugins.Mqtt.MqttTopics.SceneFilter(workload.Scene), ct);
     var cpu = CpuClock.Start(broker.ProcessId);
     var pub = await publisher.RunAsync(rate, phase, ct);
@@ -282,6 +286,13 @@ async Task<FeedBenchRow> MeasureRuntimeAsync(Workload workload, RatePublisher pu
         };
     }
 }
+
+// The runtime sources' settings from the command line; the rest as each workload sets them.
+MqttSensorSourceOptions SourceOptions(MqttSensorSourceOptions options) => options with
+{
+    ReceiveMaximum = receiveMaximum ?? options.ReceiveMaximum,
+    ReceiveLowWater = receiveLowWater ?? options.ReceiveLowWater,
+};
 
 static void Stage(string line) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
 

@@ -26,11 +26,11 @@ internal sealed class TurbofanWorkload : Workload
     private readonly List<SensorMessage[]> _rows;
     private readonly TurbofanStage _stage;
     private readonly int? _maxStates;
-    private readonly ushort? _receiveMaximum;
+    private readonly Func<MqttSensorSourceOptions, MqttSensorSourceOptions> _sourceOptions;
 
-    private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows, TurbofanStage stage, int? maxStates, ushort? receiveMaximum)
+    private TurbofanWorkload(TurbofanScene scene, List<SensorMessage[]> rows, TurbofanStage stage, int? maxStates, Func<MqttSensorSourceOptions, MqttSensorSourceOptions> sourceOptions)
     {
-        _receiveMaximum = receiveMaximum;
+        _sourceOptions = sourceOptions;
         _scene = scene;
         _rows = rows;
         _stage = stage;
@@ -51,7 +51,7 @@ internal sealed class TurbofanWorkload : Workload
 
     public override int SamplesPerPayload => _rows[0].Length;
 
-    public static async Task<TurbofanWorkload> LoadAsync(string scenePath, TurbofanStage stage, int? maxStates, ushort? receiveMaximum, CancellationToken ct)
+    public static async Task<TurbofanWorkload> LoadAsync(string scenePath, TurbofanStage stage, int? maxStates, Func<MqttSensorSourceOptions, MqttSensorSourceOptions> sourceOptions, CancellationToken ct)
     {
         var scene = TurbofanSceneLoader.Load(scenePath);
         var rows = new List<SensorMessage[]>();
@@ -60,7 +60,7 @@ internal sealed class TurbofanWorkload : Workload
             rows.Add(row);
         }
 
-        return new TurbofanWorkload(scene, rows, stage, maxStates, receiveMaximum);
+        return new TurbofanWorkload(scene, rows, stage, maxStates, sourceOptions);
     }
 
     public override SensorMessage[] Payload(long index, long nowTicks)
@@ -85,7 +85,7 @@ internal sealed class TurbofanWorkload : Workload
         var router = new TurbofanSampleRouter(new TurbofanCycleAssembler(fleet));
         var options = new MqttSensorSourceOptions { Port = port, ClientId = "feedbench-turbofan-" + Guid.NewGuid().ToString("N")[..8], TopicFilter = MqttTopics.SceneFilter(Scene), SessionExpirySeconds = 0 };
         var mqtt = new MqttSensorSource(
-            _receiveMaximum is { } m ? options with { ReceiveMaximum = m } : options,
+            _sourceOptions(options),
             new SensorMessageConverter(null, SensorIdMode.TwinAndChannel));
         await mqtt.StartAsync(stop);
         var timed = new TimedSource(mqtt);
