@@ -76,6 +76,43 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public void Features_ReadNowAndThen_EqualTheVectorReadAfterEveryCycle()
+    {
+        // The vector is written when read, from the running sums; reading it after every cycle or only now
+        // and then (across the periodic refresh of the sums, with the committed model's health indicator)
+        // must give the same numbers to the last bit.
+        var model = TurbofanFixtures.Model.Value;
+        var everyCycle = new EngineFeatureState(model.Layout, model.HealthIndicator);
+        var nowAndThen = new EngineFeatureState(model.Layout, model.HealthIndicator);
+        Assert.All(nowAndThen.Features.ToArray(), v => Assert.Equal(0.0, v));
+        var random = new Random(11);
+        var sensors = new double[CmapssColumns.SensorCount];
+        var reads = 0;
+        for (var k = 1; k <= 130; k++)
+        {
+            for (var j = 0; j < sensors.Length; j++)
+            {
+                sensors[j] = 100 + (j * 10) + random.NextDouble();
+            }
+
+            everyCycle.Update(k, sensors);
+            nowAndThen.Update(k, sensors);
+            var expected = everyCycle.Features.ToArray();
+            Assert.Equal(k, expected[model.Layout.CycleIndex]);
+            if (k % 7 == 0 || k % 31 == 0)
+            {
+                Assert.Equal(expected, nowAndThen.Features.ToArray());
+                reads++;
+            }
+        }
+
+        Assert.True(reads > 15);
+        Assert.Equal(everyCycle.Features.ToArray(), nowAndThen.Features.ToArray());
+        nowAndThen.Reset();
+        Assert.All(nowAndThen.Features.ToArray(), v => Assert.Equal(0.0, v));
+    }
+
+    [Fact]
     public void Update_CycleNotIncreasing_Throws()
     {
         var state = new EngineFeatureState(new FeatureLayout(Options));

@@ -45,6 +45,7 @@ public sealed class EngineFeatureState
     private double _fastDenominator;
     private double _slowDenominator;
     private int _head;
+    private bool _featuresBehind;
 
     /// <summary>Creates the state of a new engine (no cycles seen).</summary>
     /// <param name="layout">The feature layout (and through it the window options).</param>
@@ -91,14 +92,31 @@ public sealed class EngineFeatureState
     public int LastCycle { get; private set; }
 
     /// <summary>The full feature vector after the latest cycle (all zero before the first).</summary>
-    /// <remarks>The span is overwritten by the next <see cref="Update"/>; copy it to keep it.</remarks>
-    public ReadOnlySpan<double> Features => _features;
+    /// <remarks>
+    /// Written from the running sums when it is read after an <see cref="Update"/>, not at every update: a live
+    /// fleet updates its engines far more often than it evaluates them. The span is overwritten by the next
+    /// read after an update; copy it to keep it.
+    /// </remarks>
+    public ReadOnlySpan<double> Features
+    {
+        get
+        {
+            if (_featuresBehind)
+            {
+                WriteFeatures(CycleCount, LastCycle);
+                _featuresBehind = false;
+            }
+
+            return _features;
+        }
+    }
 
     /// <summary>Forgets every cycle: the state of a new engine.</summary>
     public void Reset()
     {
         CycleCount = 0;
         LastCycle = 0;
+        _featuresBehind = false;
         _head = 0;
         _fastDenominator = 0;
         _slowDenominator = 0;
@@ -116,7 +134,7 @@ public sealed class EngineFeatureState
         Array.Clear(_features);
     }
 
-    /// <summary>Adds one cycle and recomputes the features.</summary>
+    /// <summary>Adds one cycle to the running sums; <see cref="Features"/> follows when next read.</summary>
     /// <param name="cycle">The cycle number (engine age in cycles); must increase from call to call.</param>
     /// <param name="sensors">All 21 sensors of the cycle (s1..s21), in their file units.</param>
     /// <exception cref="ArgumentException">Not 21 sensors, a non-finite reading, or a cycle that does not increase.</exception>
@@ -209,7 +227,7 @@ public sealed class EngineFeatureState
             RefreshSums();
         }
 
-        WriteFeatures(n, cycle);
+        _featuresBehind = true;
     }
 
     private void RefreshSums()
