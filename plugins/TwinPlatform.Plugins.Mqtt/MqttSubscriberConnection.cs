@@ -44,12 +44,12 @@ public sealed partial class MqttSubscriberConnection : IAsyncDisposable
     private volatile string? _closeReason;
     private int _closed;
 
-    private MqttSubscriberConnection(Socket socket, MqttSensorSourceOptions options)
+    private MqttSubscriberConnection(Socket socket, TimeSpan keepAlive)
     {
         _socket = socket;
         _topicLookup = _topics.GetAlternateLookup<ReadOnlySpan<char>>();
         _lastSendTicks = _lastReceiveTicks = Stopwatch.GetTimestamp();
-        StartKeepAlive(options.KeepAlive);
+        StartKeepAlive(keepAlive);
     }
 
     /// <summary>The keep-alive period in force: the one asked for, or the broker's if it set its own in CONNACK.</summary>
@@ -105,7 +105,7 @@ public sealed partial class MqttSubscriberConnection : IAsyncDisposable
             try
             {
                 socket.Connect(options.Host, options.Port);
-                connection = new MqttSubscriberConnection(socket, options);
+                connection = new MqttSubscriberConnection(socket, options.KeepAlive);
                 connection.Handshake(options);
                 socket.ReceiveTimeout = 0;
 

@@ -378,6 +378,27 @@ public sealed class MqttSubscriberConnectionTests
     }
 
     [Fact]
+    public async Task BlockingRead_NothingWithinTheWaitOfARaisedMark_LowersItAndTakesTheNextPacket()
+    {
+        await using var broker = await ScriptedBroker.StartAsync();
+        await using var connection = await ConnectWithLowWaterAsync(broker, TimeSpan.FromMilliseconds(100));
+        await broker.SendAsync(Publish("twin/s/a/x", 1, 1, [], new byte[10_000]));
+        Assert.True(await Task.Run(connection.ReadPublish).WaitAsync(Timeout()));
+        Assert.True(connection.IsLowWaterRaised);
+
+        // The read times out with nothing (the socket's receive time-out): the connection stays open, the mark
+        // goes down and the read goes on waiting for the next packet.
+        var reading = Task.Run(connection.ReadPublish);
+        await Task.Delay(400);
+        Assert.False(reading.IsCompleted);
+        await broker.SendAsync(Publish("twin/s/a/x", 1, 2, [], new byte[100]));
+        Assert.True(await reading.WaitAsync(Timeout()));
+        Assert.Equal(2, connection.Current.PacketId);
+        Assert.False(connection.IsLowWaterRaised);
+        Assert.True(connection.IsOpen);
+    }
+
+    [Fact]
     public async Task AsynchronousRead_AfterTheMarkWentUp_LowersItAndIsNotHeld()
     {
         await using var broker = await ScriptedBroker.StartAsync();
