@@ -381,10 +381,7 @@ public sealed class MqttSubscriberConnectionTests
     public async Task BlockingRead_NothingWithinTheWaitOfARaisedMark_LowersItAndTakesTheNextPacket()
     {
         await using var broker = await ScriptedBroker.StartAsync();
-        await using var connection = await ConnectWithLowWaterAsync(broker, TimeSpan.FromMilliseconds(100));
-        await broker.SendAsync(Publish("twin/s/a/x", 1, 1, [], new byte[10_000]));
-        Assert.True(await Task.Run(connection.ReadPublish).WaitAsync(Timeout()));
-        Assert.True(connection.IsLowWaterRaised);
+        await using var connection = await ConnectWithRaisedMarkAsync(broker, TimeSpan.FromMilliseconds(100));
 
         // The read times out with nothing (the socket's receive time-out): the connection stays open, the mark
         // goes down and the read goes on waiting for the next packet.
@@ -402,10 +399,7 @@ public sealed class MqttSubscriberConnectionTests
     public async Task AsynchronousRead_AfterTheMarkWentUp_LowersItAndIsNotHeld()
     {
         await using var broker = await ScriptedBroker.StartAsync();
-        await using var connection = await ConnectWithLowWaterAsync(broker, TimeSpan.FromSeconds(30));
-        await broker.SendAsync(Publish("twin/s/a/x", 1, 1, [], new byte[10_000]));
-        Assert.True(await Task.Run(connection.ReadPublish).WaitAsync(Timeout()));
-        Assert.True(connection.IsLowWaterRaised);
+        await using var connection = await ConnectWithRaisedMarkAsync(broker, TimeSpan.FromSeconds(30));
 
         // An asynchronous receive waiting on an empty socket has no time-out: with the mark still up it would
         // wait for 16 kB that never come.
@@ -462,6 +456,16 @@ public sealed class MqttSubscriberConnectionTests
         await broker.AcceptAsync();
         await broker.SendAsync([.. ConnAck(0), .. SubAck(1, 0x01)]);
         return await connecting;
+    }
+
+    /// <summary>As <see cref="ConnectWithLowWaterAsync"/>, then a 10 kB packet read in one go, which raises the mark.</summary>
+    private static async Task<MqttSubscriberConnection> ConnectWithRaisedMarkAsync(ScriptedBroker broker, TimeSpan wait)
+    {
+        var connection = await ConnectWithLowWaterAsync(broker, wait);
+        await broker.SendAsync(Publish("twin/s/a/x", 1, 1, [], new byte[10_000]));
+        Assert.True(await Task.Run(connection.ReadPublish).WaitAsync(Timeout()));
+        Assert.True(connection.IsLowWaterRaised);
+        return connection;
     }
 
     private static CancellationToken Timeout() => new CancellationTokenSource(Patience).Token;
