@@ -11,7 +11,8 @@ using TwinPlatform.Tools.MaterialsBench;
 
 // Runs the materials benchmarks recorded in docs/materials.md, from the repository root:
 //   dotnet run -c Release --project tools/TwinPlatform.Tools.MaterialsBench -- [name ...]
-// With no names every benchmark runs (about 23 minutes on a shared two-core machine). Writes out/materials-bench/<name>.json
+// With no names every benchmark runs. Unknown names stop it before anything runs (exit code 2); a benchmark that
+// fails is reported and the others go on (exit code 1 at the end). Writes out/materials-bench/<name>.json
 // and prints a markdown table.
 var c = CultureInfo.InvariantCulture;
 const string Data = "../shared/data/materials/";
@@ -34,11 +35,27 @@ Benchmark[] all =
     new("mpea-temperature", "MPEA yield strength, all test temperatures (test temperature an input), alloys held out", mpea),
 ];
 
-var names = args.Length == 0 ? [.. all.Select(b => b.Name), "active-learning"] : args;
+string[] known = [.. all.Select(b => b.Name), "active-learning"];
+var usage = $"usage: MaterialsBench [name ...]; names: {string.Join(", ", known)}; none runs them all";
+if (args is ["--help"] or ["-h"])
+{
+    Console.Error.WriteLine(usage);
+    return 0;
+}
+
+// Every name is checked before anything runs, so a misspelt third name does not cost the first two's minutes.
+var names = args.Length == 0 ? known : args;
+if (names.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
+{
+    Console.Error.WriteLine($"unknown benchmark '{unknown}'\n{usage}");
+    return 2;
+}
+
 var table = new StringBuilder();
 table.AppendLine("| benchmark | rows (groups) | MAE | RMSE | R² | 90% coverage | mean width | time |");
 table.AppendLine("|---|---|---|---|---|---|---|---|");
 Directory.CreateDirectory(Path.Combine("out", "materials-bench"));
+var failed = 0;
 foreach (var name in names)
 {
     if (name == "active-learning")
@@ -47,7 +64,7 @@ foreach (var name in names)
         continue;
     }
 
-    var b = all.FirstOrDefault(x => x.Name == name) ?? throw new ArgumentException($"unknown benchmark '{name}' (known: {string.Join(", ", all.Select(x => x.Name))}, active-learning)");
+    var b = all.First(x => x.Name == name);
     Console.Error.WriteLine($"== {b.Name}: {b.CommandLine}");
     var sw = Stopwatch.StartNew();
     var output = new StringWriter();
@@ -55,6 +72,7 @@ foreach (var name in names)
     if (code != 0)
     {
         Console.Error.WriteLine($"{b.Name} failed with exit code {code}");
+        failed++;
         continue;
     }
 
@@ -71,6 +89,7 @@ foreach (var name in names)
 }
 
 Console.WriteLine(table.ToString());
+return failed == 0 ? 0 : 1;
 
 void ActiveLearning()
 {
