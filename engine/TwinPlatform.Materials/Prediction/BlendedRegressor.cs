@@ -122,10 +122,9 @@ public sealed class BlendedRegressor : IIntervalRegressor
             var (gm, gs) = gp[i];
             var mean = (Weight * gm) + ((1 - Weight) * t[i].Mean);
             var sigma = (Weight * gs / _gpScale) + ((1 - Weight) * t[i].Spread / _treeScale);
-            var half = Calibration.Quantile * (sigma + Calibration.ScaleOffset);
 
             // The reported spread is sigma in target units (sigma is relative to the training medians).
-            result[i] = new EnsemblePrediction(mean, sigma * unit, mean - half, mean + half, Calibration.Level);
+            result[i] = Calibration.Interval(mean, sigma, sigma * unit);
         }
 
         return result;

@@ -11,6 +11,16 @@ namespace TwinPlatform.Materials.Prediction;
 /// <param name="CalibrationCount">Number of out-of-bag scores the quantile was taken from.</param>
 public sealed record ConformalCalibration(double Level, double Quantile, double ScaleOffset, int CalibrationCount)
 {
+    /// <summary>The calibrated interval around <paramref name="mean"/> for the spread the scores were normalised by.</summary>
+    /// <param name="mean">The prediction.</param>
+    /// <param name="spread">The spread at the query, in the units the calibration's scores were normalised by.</param>
+    /// <param name="reportedSpread">The spread to report, in target units (the same as <paramref name="spread"/> unless that is relative).</param>
+    public EnsemblePrediction Interval(double mean, double spread, double reportedSpread)
+    {
+        var half = Quantile * (spread + ScaleOffset);
+        return new EnsemblePrediction(mean, reportedSpread, mean - half, mean + half, Level);
+    }
+
     /// <summary>
     /// The conformal quantile: the ceil((n+1) level)-th smallest score (Vovk et al.; Lei et al. 2018),
     /// which gives coverage of at least <paramref name="level"/> for exchangeable data. When n is too

@@ -196,7 +196,6 @@ public sealed class ConformalEnsembleRegressor : ITreeEnsemble
         ArgumentNullException.ThrowIfNull(rows);
         var p = MemberPredictions(rows);
         var result = new EnsemblePrediction[rows.Count];
-        var q = Calibration.Quantile;
         var values = new double[_members.Length];
         for (var i = 0; i < rows.Count; i++)
         {
@@ -206,8 +205,7 @@ public sealed class ConformalEnsembleRegressor : ITreeEnsemble
             }
 
             var (center, spread) = MemberSampling.Summarise(values, _aggregation);
-            var half = q * (spread + Calibration.ScaleOffset);
-            result[i] = new EnsemblePrediction(center, spread, center - half, center + half, Calibration.Level);
+            result[i] = Calibration.Interval(center, spread, spread);
         }
 
         return result;

@@ -134,8 +134,7 @@ public sealed class ExtraTreesRegressor : ITreeEnsemble
             }
 
             var (center, spread) = MemberSampling.Summarise(values, _options.Aggregation);
-            var half = Calibration.Quantile * (spread + Calibration.ScaleOffset);
-            result[i] = new EnsemblePrediction(center, spread, center - half, center + half, Calibration.Level);
+            result[i] = Calibration.Interval(center, spread, spread);
         }
 
         return result;

@@ -268,10 +268,9 @@ public sealed class StackedRegressor : IIntervalRegressor
             var mean = (wt * t[i].Mean) + (wg * gp[i].Mean) + (wr * ridge) + (forest is null ? 0 : wf * forest[i].Mean) + (Neighbours is null || wk == 0 ? 0 : wk * Neighbours.Predict(xp[i])) + (w2 * second[i].Mean) + (wh == 0 ? 0 : wh * (t[i].Mean + hybrid[i].Mean));
             var treeTerm = TreeSpread ? t[i].Spread / _treeScale : gp[i].Sd / _gpScale;
             var sigma = (wt * treeTerm) + (wg * gp[i].Sd / _gpScale) + wr + wf + wk + (w2 * second[i].Sd / _secondScale) + (wh * hybrid[i].Sd / ResidualScale);
-            var half = Calibration.Quantile * (sigma + Calibration.ScaleOffset);
 
             // The reported spread is sigma in target units (sigma is relative to the training medians).
-            result[i] = new EnsemblePrediction(mean, sigma * unit, mean - half, mean + half, Calibration.Level);
+            result[i] = Calibration.Interval(mean, sigma, sigma * unit);
         }
 
         return result;
